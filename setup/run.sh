@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Sets up everything and starts Ops Suite on http://127.0.0.1:8069 with a demo
+# database holding the whole suite and its demo data. Run again: it reinstalls
+# nothing and updates the demo database only when the addons changed.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_all
+
+DB=${OPS_DEMO_DB:-ops_demo}
+ADDONS=$(ops_addons)
+STAMP=$OPS_CACHE/demo-$DB.hash
+HASH=$(cd "$OPS_ROOT" && find addons -type f -not -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+
+if ! db_exists "$DB"; then
+    say "Creating demo database $DB with ops_suite and demo data (a few minutes, once)"
+    odoo -c "$OPS_CONF" -d "$DB" -i ops_suite --stop-after-init --log-level=warn
+    echo "$HASH" >"$STAMP"
+elif [ "$(cat "$STAMP" 2>/dev/null)" != "$HASH" ]; then
+    say "Addons changed since the last run: updating $ADDONS in $DB"
+    odoo -c "$OPS_CONF" -d "$DB" -i ops_suite -u "$ADDONS" --stop-after-init --log-level=warn
+    echo "$HASH" >"$STAMP"
+else
+    say "Demo database $DB is up to date"
+fi
+
+say "Ops Suite: http://127.0.0.1:8069/odoo (database $DB)"
+say "Demo logins (password = login): admin, and the users listed in README.md, e.g."
+odoo shell -c "$OPS_CONF" -d "$DB" --log-level=error --no-http <<'PY' 2>/dev/null || true
+users = env["res.users"].search([("login", "like", "ops.")], order="login", limit=40)
+for u in users:
+    roles = ", ".join(g.name for g in u.groups_id if g.category_id == env.ref("ops_org.module_category_ops_org"))
+    print(f"    {u.login:<22} {u.name:<24} {roles}")
+PY
+exec odoo -c "$OPS_CONF" -d "$DB" --db-filter="^$DB\$"
