@@ -1,0 +1,74 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+import logging
+
+import requests
+
+from odoo import fields, models
+
+_logger = logging.getLogger(__name__)
+
+WEBHOOK_TIMEOUT = 5
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    ops_organization_form = fields.Selection(
+        [
+            ("functional", "Functional"),
+            ("divisional", "Divisional"),
+            ("matrix", "Matrix"),
+        ],
+        string="Organisation Form",
+        default="functional",
+        help="How the company is organised (policy §2.1).",
+    )
+    ops_webhook_provider = fields.Selection(
+        [("wecom", "WeCom"), ("dingtalk", "DingTalk"), ("feishu", "Feishu")],
+        string="Approval Webhook",
+        help="Also announce approval requests and decisions in a group chat of "
+        "this messenger. E-mail is always sent.",
+    )
+    ops_webhook_url = fields.Char(
+        string="Webhook URL",
+        help="Incoming-webhook address of the group robot.",
+    )
+
+    def _ops_webhook_payload(self, title, text, link):
+        self.ensure_one()
+        body = f"{text}\n{link}"
+        if self.ops_webhook_provider == "wecom":
+            return {
+                "msgtype": "markdown",
+                "markdown": {"content": f"**{title}**\n{text}\n[{link}]({link})"},
+            }
+        if self.ops_webhook_provider == "dingtalk":
+            return {
+                "msgtype": "markdown",
+                "markdown": {"title": title, "text": f"### {title}\n{text}\n\n{link}"},
+            }
+        return {"msg_type": "text", "content": {"text": f"{title}\n{body}"}}
+
+    def _ops_webhook_send(self, title, text, link):
+        """Queue a message for the company's messenger webhook. It is sent
+        after the transaction commits, and a failure is only logged: the
+        webhook can never block or undo an approval."""
+        self.ensure_one()
+        if not (self.ops_webhook_provider and self.ops_webhook_url):
+            return False
+        url = self.ops_webhook_url
+        payload = self._ops_webhook_payload(title, text, link)
+
+        def send():
+            try:
+                response = requests.post(url, json=payload, timeout=WEBHOOK_TIMEOUT)
+                response.raise_for_status()
+            except Exception as error:  # noqa: BLE001 - never block on a messenger
+                _logger.warning("Approval webhook %s failed: %s", url, error)
+                return False
+            return True
+
+        self.env.cr.postcommit.add(send)
+        return True

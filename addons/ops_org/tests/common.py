@@ -1,0 +1,66 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo.tests import TransactionCase, new_test_user
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+class OpsOrgCommon(TransactionCase):
+    """One user per role, a department headed by ``user_head`` in which
+    ``user_employee`` works, built as superuser without mail noise."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.company = cls.env.company
+        cls.other_company = cls.env["res.company"].create({"name": "Other Media Co"})
+
+        def user(login, groups):
+            return new_test_user(
+                cls.env,
+                login=login,
+                groups=groups,
+                name=login.replace("_", " ").title(),
+                email=f"{login}@example.com",
+                company_id=cls.company.id,
+                company_ids=[(6, 0, cls.company.ids)],
+            )
+
+        cls.user_employee = user("ops_employee", "ops_org.ops_org_group_employee")
+        cls.user_head = user("ops_line_manager", "ops_org.ops_org_group_employee")
+        cls.user_hr = user("ops_hr", "ops_org.ops_org_group_hr")
+        cls.user_admin = user("ops_administration", "ops_org.ops_org_group_administration")
+        cls.user_leader = user("ops_leader", "ops_org.ops_org_group_leadership")
+        cls.user_leader_2 = user("ops_leader_2", "ops_org.ops_org_group_leadership")
+        cls.user_outsider = user("ops_outsider", "base.group_user")
+
+        Employee = cls.env["hr.employee"]
+        cls.emp_head = Employee.create({"name": "Head", "user_id": cls.user_head.id})
+        cls.emp_employee = Employee.create(
+            {"name": "Staff", "user_id": cls.user_employee.id, "parent_id": cls.emp_head.id}
+        )
+        cls.department = cls.env["hr.department"].create(
+            {
+                "name": "Quality Lab",
+                "code": "QL",
+                "kind": "testing",
+                "manager_id": cls.emp_head.id,
+            }
+        )
+        cls.emp_employee.department_id = cls.department
+        cls.emp_head.department_id = cls.department
+        cls.duty = cls.env["ops.department.duty"].create(
+            {"department_id": cls.department.id, "name": "Test every release."}
+        )
+        cls.other_department = cls.env["hr.department"].create(
+            {"name": "Other Lab", "company_id": cls.other_company.id}
+        )
+        cls.other_duty = cls.env["ops.department.duty"].create(
+            {"department_id": cls.other_department.id, "name": "Elsewhere."}
+        )
+        cls.group_head = cls.env.ref("ops_org.ops_org_group_department_head")
+        cls.group_leadership = cls.env.ref("ops_org.ops_org_group_leadership")
+        # Only our two leaders lead in these tests.
+        cls.group_leadership.users = cls.user_leader | cls.user_leader_2

@@ -1,0 +1,283 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo_test_helper import FakeModelLoader
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .common import OpsOrgCommon
+
+
+class ApprovalCommon(OpsOrgCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        cls.loader.backup_registry()
+        from .ops_approval_tester import OpsApprovalTester
+
+        cls.loader.update_registry((OpsApprovalTester,))
+        cls.addClassCleanup(cls.loader.restore_registry)
+        model = cls.env["ir.model"]._get("ops.approval.tester")
+        cls.env["ir.model.access"].create(
+            {
+                "name": "tester all",
+                "model_id": model.id,
+                "perm_read": True,
+                "perm_write": True,
+                "perm_create": True,
+                "perm_unlink": True,
+            }
+        )
+        Definition = cls.env["tier.definition"]
+        cls.tier_head = Definition.create(
+            {
+                "name": "Department head",
+                "model_id": model.id,
+                "review_type": "ops_department_head",
+                "sequence": 30,
+                "approve_sequence": True,
+                "ops_deadline_days": 1,
+            }
+        )
+        cls.tier_leadership = Definition.create(
+            {
+                "name": "Leadership above 1000",
+                "model_id": model.id,
+                "review_type": "group",
+                "reviewer_group_id": cls.group_leadership.id,
+                "definition_domain": "[('amount', '>', 1000)]",
+                "sequence": 20,
+                "approve_sequence": True,
+            }
+        )
+        cls.Tester = cls.env["ops.approval.tester"]
+
+    def _request(self, user, amount=100.0):
+        record = self.Tester.with_user(user).create({"name": "Camera", "amount": amount})
+        record.request_validation()
+        return record.with_user(self.env.user)
+
+    def _activities(self, record, user=None):
+        domain = [
+            ("res_model", "=", record._name),
+            ("res_id", "=", record.id),
+            ("ops_tier_review_id", "!=", False),
+        ]
+        if user:
+            domain.append(("user_id", "=", user.id))
+        return self.env["mail.activity"].search(domain)
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalActivities(ApprovalCommon):
+    def test_pending_tier_schedules_activity_for_department_head(self):
+        record = self._request(self.user_employee)
+        review = record.review_ids
+        self.assertEqual(review.reviewer_ids, self.user_head)
+        activity = self._activities(record)
+        self.assertEqual(activity.user_id, self.user_head)
+        self.assertEqual(activity.ops_tier_review_id, review)
+        self.assertEqual(
+            activity.activity_type_id, self.env.ref("ops_org.mail_activity_type_ops_approval")
+        )
+        self.assertIn("Department head", activity.summary)
+
+    def test_approve_from_activity_closes_it_and_posts_in_chatter(self):
+        record = self._request(self.user_employee)
+        activity = self._activities(record).with_user(self.user_head)
+        activity.action_ops_approve()
+        self.assertEqual(record.validation_status, "validated")
+        self.assertEqual(record.review_ids.done_by, self.user_head)
+        self.assertFalse(self._activities(record))
+        done = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search([("ops_tier_review_id", "=", record.review_ids.id)])
+        )
+        self.assertFalse(done.active, "the decider's activity is kept as done")
+        self.assertTrue(record.message_ids.filtered(lambda m: "approved by" in m.body))
+        mails = self.env["mail.mail"].search(
+            [("model", "=", record._name), ("res_id", "=", record.id)]
+        )
+        self.assertIn(self.user_head.partner_id, mails.recipient_ids, "review request e-mail")
+        mail = mails.filtered(lambda m: self.user_employee.partner_id in m.recipient_ids)
+        self.assertEqual(len(mail), 1, "decision e-mail to the requester")
+        self.assertIn("Approved", mail.subject)
+        self.assertIn("/mail/view?model=ops.approval.tester", mail.body_html)
+
+    def test_reject_from_activity_with_reason(self):
+        record = self._request(self.user_employee)
+        activity = self._activities(record).with_user(self.user_head)
+        action = activity.action_ops_reject()
+        self.assertEqual(action["res_model"], "ops.approval.reject")
+        wizard_form = Form(
+            self.env["ops.approval.reject"].with_user(self.user_head).with_context(action["context"])
+        )
+        wizard_form.reason = "Budget is exhausted this quarter."
+        wizard_form.save().action_reject()
+        self.assertEqual(record.validation_status, "rejected")
+        self.assertEqual(record.review_ids.comment, "Budget is exhausted this quarter.")
+        self.assertFalse(self._activities(record))
+        self.assertTrue(record.message_ids.filtered(lambda m: "Budget is exhausted" in m.body))
+
+    def test_reject_without_reason_is_refused(self):
+        record = self._request(self.user_employee)
+        with self.assertRaises(UserError):
+            record.with_user(self.user_head)._ops_reject("  ")
+        self.assertEqual(record.review_ids.status, "pending")
+        wizard_form = Form(
+            self.env["ops.approval.reject"]
+            .with_user(self.user_head)
+            .with_context(default_review_id=record.review_ids.id)
+        )
+        with self.assertRaises(AssertionError):
+            wizard_form.save()
+
+    def test_two_tiers_in_sequence(self):
+        record = self._request(self.user_employee, amount=5000)
+        self.assertEqual(len(record.review_ids), 2)
+        self.assertEqual(self._activities(record).user_id, self.user_head)
+        self._activities(record).with_user(self.user_head).action_ops_approve()
+        self.assertEqual(record.validation_status, "pending")
+        leaders = self._activities(record).user_id
+        self.assertEqual(leaders, self.user_leader | self.user_leader_2)
+        self._activities(record, self.user_leader).with_user(self.user_leader).action_ops_approve()
+        self.assertEqual(record.validation_status, "validated")
+        self.assertFalse(self._activities(record), "the other leader's activity is closed too")
+
+    def test_decision_from_form_button_also_closes_activity(self):
+        record = self._request(self.user_employee)
+        record.with_user(self.user_head).validate_tier()
+        self.assertEqual(record.validation_status, "validated")
+        self.assertFalse(self._activities(record))
+
+    def test_restart_removes_activities(self):
+        record = self._request(self.user_employee)
+        record.restart_validation()
+        self.assertFalse(record.review_ids)
+        self.assertFalse(self._activities(record))
+
+    def test_only_the_assignee_decides_from_an_activity(self):
+        record = self._request(self.user_employee)
+        activity = self._activities(record)
+        with self.assertRaises(UserError):
+            activity.with_user(self.user_hr).action_ops_approve()
+        self.assertEqual(record.review_ids.status, "pending")
+
+    def test_a_decided_tier_cannot_be_decided_again(self):
+        record = self._request(self.user_employee)
+        review = record.review_ids
+        review.with_user(self.user_head).action_ops_approve()
+        with self.assertRaises(UserError):
+            review.with_user(self.user_head).action_ops_approve()
+
+
+@tagged("post_install", "-at_install")
+class TestSelfApproval(ApprovalCommon):
+    def test_head_request_goes_to_next_level(self):
+        """A head's own request is reviewed above them: here, Leadership."""
+        record = self._request(self.user_head)
+        self.assertEqual(record.review_ids.reviewer_ids, self.user_leader | self.user_leader_2)
+        self.assertFalse(self._activities(record, self.user_head))
+
+    def test_parent_department_head_reviews_head_request(self):
+        emp_parent = self.env["hr.employee"].create({"name": "Director", "user_id": self.user_hr.id})
+        parent = self.env["hr.department"].create({"name": "Production", "manager_id": emp_parent.id})
+        self.department.parent_id = parent
+        record = self._request(self.user_head)
+        self.assertEqual(record.review_ids.reviewer_ids, self.user_hr)
+
+    def test_nobody_approves_their_own_request(self):
+        self.tier_head.write(
+            {"review_type": "group", "reviewer_group_id": self.group_leadership.id}
+        )
+        record = self._request(self.user_leader)
+        self.assertIn(self.user_leader, record.review_ids.reviewer_ids)
+        self.assertEqual(self._activities(record).user_id, self.user_leader_2)
+        with self.assertRaises(UserError):
+            record.with_user(self.user_leader).validate_tier()
+        with self.assertRaises(UserError):
+            record.review_ids.with_user(self.user_leader).action_ops_approve()
+        self.assertEqual(record.review_ids.status, "pending")
+        record.with_user(self.user_leader_2)._ops_approve()
+        self.assertEqual(record.validation_status, "validated")
+
+
+@tagged("post_install", "-at_install")
+class TestMyApprovals(ApprovalCommon):
+    def _my_approvals(self, user):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ops_org.tier_review_action_my_approvals"
+        )
+        self.assertEqual(action["context"], "{'search_default_waiting_me': 1}")
+        return (
+            self.env["tier.review"]
+            .with_user(user)
+            .search(
+                [
+                    ("status", "=", "pending"),
+                    ("can_review", "=", True),
+                    ("reviewer_ids", "in", [user.id]),
+                ]
+            )
+        )
+
+    def test_lists_what_waits_for_the_current_user(self):
+        record = self._request(self.user_employee)
+        mine = self._my_approvals(self.user_head)
+        self.assertEqual(mine, record.review_ids)
+        self.assertEqual(mine.ops_res_name, record.display_name)
+        self.assertEqual(mine.ops_model_name, "Approval Tester")
+        self.assertFalse(self._my_approvals(self.user_employee))
+        mine.with_user(self.user_head).action_ops_approve()
+        self.assertFalse(self._my_approvals(self.user_head))
+
+    def test_open_document_from_my_approvals(self):
+        record = self._request(self.user_employee)
+        action = record.review_ids.with_user(self.user_head).action_ops_open_document()
+        self.assertEqual((action["res_model"], action["res_id"]), (record._name, record.id))
+
+
+@tagged("post_install", "-at_install", "ops_access")
+class TestRejectWizardAccess(ApprovalCommon):
+    def test_employee_uses_reject_wizard(self):
+        # ACL access_ops_approval_reject_employee
+        record = self._request(self.user_employee)
+        wizard = (
+            self.env["ops.approval.reject"]
+            .with_user(self.user_head)
+            .create({"review_id": record.review_ids.id, "reason": "No."})
+        )
+        wizard.action_reject()
+        self.assertEqual(record.validation_status, "rejected")
+
+    def test_outsider_cannot_use_reject_wizard(self):
+        # No ACL row for users outside the Operations roles
+        record = self._request(self.user_employee)
+        with self.assertRaises(AccessError):
+            self.env["ops.approval.reject"].with_user(self.user_outsider).create(
+                {"review_id": record.review_ids.id, "reason": "No."}
+            )
+
+    def test_reject_wizard_is_private_to_its_author(self):
+        # Record rule ops_approval_reject_rule_employee
+        record = self._request(self.user_employee)
+        wizard = (
+            self.env["ops.approval.reject"]
+            .with_user(self.user_head)
+            .create({"review_id": record.review_ids.id, "reason": "No."})
+        )
+        with self.assertRaises(AccessError):
+            wizard.with_user(self.user_employee).read(["reason"])
+
+    def test_reviewer_rule_refuses_others(self):
+        record = self._request(self.user_employee)
+        wizard = (
+            self.env["ops.approval.reject"]
+            .with_user(self.user_hr)
+            .create({"review_id": record.review_ids.id, "reason": "No."})
+        )
+        with self.assertRaises(UserError):
+            wizard.action_reject()

@@ -1,0 +1,31 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+
+
+class OpsApprovalReject(models.TransientModel):
+    _name = "ops.approval.reject"
+    _description = "Reject an Approval"
+
+    review_id = fields.Many2one("tier.review", required=True, readonly=True)
+    document = fields.Char(related="review_id.ops_res_name")
+    reason = fields.Text(required=True)
+
+    @api.model
+    def _ops_open(self, context):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject"),
+            "res_model": self._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context,
+        }
+
+    def action_reject(self):
+        self.ensure_one()
+        self.review_id._ops_check_reviewer()
+        self.review_id._ops_record()._ops_reject(self.reason)
+        return {"type": "ir.actions.act_window_close"}

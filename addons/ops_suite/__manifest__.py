@@ -1,0 +1,14 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "OPS Suite",
+    "summary": "Installs every addon of the Ops Suite operations-management suite",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/ops-suite/ops-suite",
+    "author": "Ops Suite",
+    "maintainers": ["ops-suite"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": ["ops_org"],
+}
