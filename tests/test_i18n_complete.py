@@ -14,7 +14,7 @@ ADDONS = Path(__file__).resolve().parent.parent / "addons"
 
 
 def module_terms(cr, module):
-    reader = TranslationModuleReader(cr, modules=[module], lang="zh_CN")
+    reader = TranslationModuleReader(cr, modules=[module])
     return {entry[4] for entry in reader if entry[4]}
 
 

@@ -108,8 +108,8 @@ class HrDepartment(models.Model):
         members = group.users & users
         to_add = heads - members
         to_remove = (members - heads).filtered(
-            lambda user: not any(
-                group in other.trans_implied_ids for other in user.groups_id - group
+            lambda user: (
+                not any(group in other.trans_implied_ids for other in user.groups_id - group)
             )
         )
         commands = [Command.link(user.id) for user in to_add]
@@ -123,11 +123,7 @@ class OpsDepartmentDuty(models.Model):
     _description = "Department Duty"
     _order = "department_id, sequence, id"
 
-    department_id = fields.Many2one(
-        "hr.department", required=True, ondelete="cascade", index=True
-    )
+    department_id = fields.Many2one("hr.department", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     name = fields.Text(string="Duty", required=True, translate=True)
-    company_id = fields.Many2one(
-        related="department_id.company_id", store=True, index=True
-    )
+    company_id = fields.Many2one(related="department_id.company_id", store=True, index=True)

@@ -12,10 +12,6 @@ class HrEmployee(models.Model):
             return super().write(vals)
         old_users = self.user_id
         res = super().write(vals)
-        if self.env["hr.department"].sudo().search_count(
-            [("manager_id", "in", self.ids)], limit=1
-        ):
-            self.env["hr.department"]._ops_sync_department_heads(
-                old_users | self.user_id
-            )
+        if self.env["hr.department"].sudo().search_count([("manager_id", "in", self.ids)], limit=1):
+            self.env["hr.department"]._ops_sync_department_heads(old_users | self.user_id)
         return res

@@ -71,9 +71,10 @@ class TierReview(models.Model):
             keep_users = (current - stale).user_id
             if done:
                 done.action_feedback(
-                    feedback=review.comment or dict(
-                        review._fields["status"]._description_selection(self.env)
-                    ).get(review.status)
+                    feedback=review.comment
+                    or dict(review._fields["status"]._description_selection(self.env)).get(
+                        review.status
+                    )
                 )
             (stale - done).unlink()
             for user in wanted - keep_users:

@@ -41,9 +41,10 @@ class TierValidation(models.AbstractModel):
         if self._ops_department_field:
             return record.mapped(self._ops_department_field)[:1]
         requester = record._ops_requester_users()[:1]
-        employee = requester.employee_ids.filtered(
-            lambda emp: emp.company_id == record._get_company()
-        )[:1] or requester.employee_ids[:1]
+        employee = (
+            requester.employee_ids.filtered(lambda emp: emp.company_id == record._get_company())[:1]
+            or requester.employee_ids[:1]
+        )
         return employee.department_id
 
     def _ops_department_head_users(self):
@@ -67,9 +68,11 @@ class TierValidation(models.AbstractModel):
         self.ensure_one()
         sequences = self._get_sequences_to_approve(self.env.user)
         return self.review_ids.filtered(
-            lambda r: r.sequence in sequences
-            and r.status == "pending"
-            and self.env.user in r.reviewer_ids
+            lambda r: (
+                r.sequence in sequences
+                and r.status == "pending"
+                and self.env.user in r.reviewer_ids
+            )
         )
 
     def _ops_approve(self, comment=False):
@@ -128,9 +131,7 @@ class TierValidation(models.AbstractModel):
 
     def _validate_tier(self, tiers=False):
         self._ops_check_not_own_request()
-        pending_before = (tiers or self.review_ids).filtered(
-            lambda r: r.status == "pending"
-        )
+        pending_before = (tiers or self.review_ids).filtered(lambda r: r.status == "pending")
         res = super()._validate_tier(tiers=tiers)
         decided = pending_before.filtered(lambda r: r.status == "approved")
         if decided:
@@ -226,8 +227,7 @@ class TierValidation(models.AbstractModel):
                     "recipient_ids": [(6, 0, partners.ids)],
                     "model": self._name,
                     "res_id": self.id,
-                    "email_from": self.env.user.email_formatted
-                    or self.env.company.email_formatted,
+                    "email_from": self.env.user.email_formatted or self.env.company.email_formatted,
                     "auto_delete": True,
                 }
             )

@@ -113,7 +113,9 @@ class TestApprovalActivities(ApprovalCommon):
         action = activity.action_ops_reject()
         self.assertEqual(action["res_model"], "ops.approval.reject")
         wizard_form = Form(
-            self.env["ops.approval.reject"].with_user(self.user_head).with_context(action["context"])
+            self.env["ops.approval.reject"]
+            .with_user(self.user_head)
+            .with_context(**action["context"])
         )
         wizard_form.reason = "Budget is exhausted this quarter."
         wizard_form.save().action_reject()
@@ -183,8 +185,12 @@ class TestSelfApproval(ApprovalCommon):
         self.assertFalse(self._activities(record, self.user_head))
 
     def test_parent_department_head_reviews_head_request(self):
-        emp_parent = self.env["hr.employee"].create({"name": "Director", "user_id": self.user_hr.id})
-        parent = self.env["hr.department"].create({"name": "Production", "manager_id": emp_parent.id})
+        emp_parent = self.env["hr.employee"].create(
+            {"name": "Director", "user_id": self.user_hr.id}
+        )
+        parent = self.env["hr.department"].create(
+            {"name": "Production", "manager_id": emp_parent.id}
+        )
         self.department.parent_id = parent
         record = self._request(self.user_head)
         self.assertEqual(record.review_ids.reviewer_ids, self.user_hr)

@@ -31,14 +31,10 @@ class TestOpsSuite(TransactionCase):
             module = Module.search([("name", "=", name)])
             todo += module.dependencies_id.mapped("name")
         auto = set(
-            Module.search([("name", "in", list(ours)), ("auto_install", "=", True)]).mapped(
-                "name"
-            )
+            Module.search([("name", "in", list(ours)), ("auto_install", "=", True)]).mapped("name")
         )
         self.assertFalse(ours - closure - auto, "addons ops_suite does not install")
         installed = set(
-            Module.search([("name", "in", list(ours)), ("state", "=", "installed")]).mapped(
-                "name"
-            )
+            Module.search([("name", "in", list(ours)), ("state", "=", "installed")]).mapped("name")
         )
         self.assertEqual(installed, ours)
