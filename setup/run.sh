@@ -23,11 +23,12 @@ else
 fi
 
 say "Ops Suite: http://127.0.0.1:8069/odoo (database $DB)"
-say "Demo logins (password = login): admin, and the users listed in README.md, e.g."
+say "Demo logins (password = login; admin / admin is the administrator):"
 odoo shell -c "$OPS_CONF" -d "$DB" --log-level=error --no-http <<'PY' 2>/dev/null || true
-users = env["res.users"].search([("login", "like", "ops.")], order="login", limit=40)
-for u in users:
-    roles = ", ".join(g.name for g in u.groups_id if g.category_id == env.ref("ops_org.module_category_ops_org"))
-    print(f"    {u.login:<22} {u.name:<24} {roles}")
+category = env.ref("ops_org.module_category_ops_org")
+for user in env["res.users"].search([("login", "=like", "ops.%")], order="login"):
+    groups = user.groups_id.filtered(lambda g: g.category_id == category)
+    roles = ", ".join((groups - groups.trans_implied_ids).mapped("name"))
+    print(f"    {user.login:<20} {user.name:<6} {roles}")
 PY
 exec odoo -c "$OPS_CONF" -d "$DB" --db-filter="^$DB\$"

@@ -4,6 +4,8 @@
 # and tests/, then the offline lint. Exits non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_all
+# Browser tours (HttpCase) run in Debian's headless Chromium.
+command -v chromium >/dev/null 2>&1 || apt_install chromium
 
 DB=${OPS_TEST_DB:-ops_test}
 ADDONS=$(ops_addons)
@@ -18,9 +20,13 @@ if ! odoo -c "$OPS_CONF" -d "$DB" -i "$ADDONS" --stop-after-init --log-level=war
     die "Installing $ADDONS into $DB failed (see $LOG)."
 fi
 
+# The tests' own HTTP server listens beside a running demo server.
+TEST_CONF=$OPS_CACHE/odoo-test.conf
+sed "s/^http_port = .*/http_port = ${OPS_TEST_HTTP_PORT:-8169}/" "$OPS_CONF" >"$TEST_CONF"
+
 say "Running pytest-odoo over addons/*/tests and tests/"
 set +e
-pytest -p no:cacheprovider --odoo-config="$OPS_CONF" --odoo-database="$DB" \
+pytest -p no:cacheprovider --odoo-config="$TEST_CONF" --odoo-database="$DB" --odoo-http \
     addons/*/tests tests "$@"
 tests_rc=$?
 bash "$OPS_ROOT/setup/lint.sh"

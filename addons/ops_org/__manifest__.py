@@ -29,5 +29,6 @@
     "demo": ["demo/ops_org_demo.xml"],
     "assets": {
         "web.assets_backend": ["ops_org/static/src/**/*"],
+        "web.assets_tests": ["ops_org/static/tests/tours/**/*"],
     },
 }

@@ -9,50 +9,70 @@ from odoo.tests import Form, tagged
 from .common import OpsOrgCommon
 
 
+def load_approval_tester(cls):
+    """Register the test document ``ops.approval.tester`` and its two tiers:
+    the requester's department head, then Leadership above 1000."""
+    cls.loader = FakeModelLoader(cls.env, cls.__module__)
+    cls.loader.backup_registry()
+    from .ops_approval_tester import OpsApprovalTester
+
+    cls.loader.update_registry((OpsApprovalTester,))
+    cls.addClassCleanup(cls.loader.restore_registry)
+    model = cls.env["ir.model"]._get("ops.approval.tester")
+    cls.env["ir.model.access"].create(
+        {
+            "name": "tester all",
+            "model_id": model.id,
+            "perm_read": True,
+            "perm_write": True,
+            "perm_create": True,
+            "perm_unlink": True,
+        }
+    )
+    cls.env["ir.ui.view"].create(
+        {
+            "model": "ops.approval.tester",
+            "name": "ops.approval.tester.form",
+            "arch": """<form>
+                <header>
+                    <button name="action_confirm" type="object" string="Confirm"/>
+                    <field name="state" widget="statusbar"/>
+                </header>
+                <sheet><field name="name"/><field name="amount"/></sheet>
+                <chatter/>
+            </form>""",
+        }
+    )
+    Definition = cls.env["tier.definition"]
+    cls.tier_head = Definition.create(
+        {
+            "name": "Department head",
+            "model_id": model.id,
+            "review_type": "ops_department_head",
+            "sequence": 30,
+            "approve_sequence": True,
+            "ops_deadline_days": 1,
+        }
+    )
+    cls.tier_leadership = Definition.create(
+        {
+            "name": "Leadership above 1000",
+            "model_id": model.id,
+            "review_type": "group",
+            "reviewer_group_id": cls.group_leadership.id,
+            "definition_domain": "[('amount', '>', 1000)]",
+            "sequence": 20,
+            "approve_sequence": True,
+        }
+    )
+    cls.Tester = cls.env["ops.approval.tester"]
+
+
 class ApprovalCommon(OpsOrgCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loader = FakeModelLoader(cls.env, cls.__module__)
-        cls.loader.backup_registry()
-        from .ops_approval_tester import OpsApprovalTester
-
-        cls.loader.update_registry((OpsApprovalTester,))
-        cls.addClassCleanup(cls.loader.restore_registry)
-        model = cls.env["ir.model"]._get("ops.approval.tester")
-        cls.env["ir.model.access"].create(
-            {
-                "name": "tester all",
-                "model_id": model.id,
-                "perm_read": True,
-                "perm_write": True,
-                "perm_create": True,
-                "perm_unlink": True,
-            }
-        )
-        Definition = cls.env["tier.definition"]
-        cls.tier_head = Definition.create(
-            {
-                "name": "Department head",
-                "model_id": model.id,
-                "review_type": "ops_department_head",
-                "sequence": 30,
-                "approve_sequence": True,
-                "ops_deadline_days": 1,
-            }
-        )
-        cls.tier_leadership = Definition.create(
-            {
-                "name": "Leadership above 1000",
-                "model_id": model.id,
-                "review_type": "group",
-                "reviewer_group_id": cls.group_leadership.id,
-                "definition_domain": "[('amount', '>', 1000)]",
-                "sequence": 20,
-                "approve_sequence": True,
-            }
-        )
-        cls.Tester = cls.env["ops.approval.tester"]
+        load_approval_tester(cls)
 
     def _request(self, user, amount=100.0):
         record = self.Tester.with_user(user).create({"name": "Camera", "amount": amount})

@@ -36,8 +36,8 @@ const approvalMethods = {
 };
 
 patch(Activity.prototype, approvalMethods);
+patch(ActivityListPopoverItem.prototype, approvalMethods);
 patch(ActivityListPopoverItem.prototype, {
-    ...approvalMethods,
     get thread() {
         return this.env.services["mail.store"].Thread.insert({
             model: this.props.activity.res_model,
