@@ -87,9 +87,9 @@ ensure_db_role() {
 
 pick_python() {
     if [ -n "${OPS_PYTHON:-}" ]; then echo "$OPS_PYTHON"; return; fi
-    for candidate in python3.12 python3.11 python3.10 python3; do
+    for candidate in python3 python3.12 python3.11 python3.10; do
         if command -v "$candidate" >/dev/null 2>&1 &&
-            "$candidate" -c 'import sys; sys.exit(not ((3, 10) <= sys.version_info[:2] <= (3, 12)))'; then
+            "$candidate" -c 'import sys; sys.exit(not ((3, 10) <= sys.version_info[:2] <= (3, 12)))' 2>/dev/null; then
             echo "$candidate"
             return
         fi

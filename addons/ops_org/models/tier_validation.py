@@ -154,12 +154,14 @@ class TierValidation(models.AbstractModel):
         for record in self:
             mine = reviews.filtered(lambda r, rec=record: r.res_id == rec.id)
             if mine:
+                lang = record._get_company().partner_id.lang or self.env.lang
+                _ = record.with_context(lang=lang).env._
                 record._ops_notify_webhook(
-                    self.env._("Approval requested"),
-                    self.env._(
+                    _("Approval requested"),
+                    _(
                         "%(document)s waits for: %(reviewers)s",
                         document=record.display_name,
-                        reviewers=", ".join(mine.mapped("todo_by")),
+                        reviewers=", ".join(mine.with_context(lang=lang).mapped("todo_by")),
                     ),
                 )
         return reviews
@@ -170,34 +172,43 @@ class TierValidation(models.AbstractModel):
         return res
 
     def _ops_after_decision(self, reviews, decision):
-        """Chatter line, e-mail to the requester, messenger webhook, and the
-        approval activities closed."""
+        """Chatter line, e-mail to the requester (in their language),
+        messenger webhook (in the company's), and the approval activities
+        closed."""
         self.ensure_one()
         reviews._ops_sync_activities()
-        comment = "; ".join(c for c in reviews.mapped("comment") if c)
-        tiers = ", ".join(n for n in reviews.mapped("name") if n)
-        if decision == "approved":
-            title = self.env._("Approved")
-            text = self.env._(
-                "%(tiers)s approved by %(user)s.", tiers=tiers, user=self.env.user.name
-            )
-        else:
-            title = self.env._("Rejected")
-            text = self.env._(
-                "%(tiers)s rejected by %(user)s.", tiers=tiers, user=self.env.user.name
-            )
-        body = Markup("<p>%s</p>") % text
-        if comment:
-            body += Markup("<p>%s %s</p>") % (self.env._("Comment:"), escape(comment))
-        requesters = self._ops_requester_users() - self.env.user
+        title, text, body = self._ops_decision_text(reviews, decision, self.env.lang)
         if hasattr(self, "message_post"):
             self.sudo().message_post(
                 body=body,
                 subtype_xmlid="mail.mt_note",
                 author_id=self.env.user.partner_id.id,
             )
-        self._ops_send_email(requesters, f"{title}: {self.display_name}", body)
-        self._ops_notify_webhook(title, f"{self.display_name}: {text} {comment}".strip())
+        for requester in self._ops_requester_users() - self.env.user:
+            title, text, body = self._ops_decision_text(reviews, decision, requester.lang)
+            self._ops_send_email(requester, f"{title}: {self.display_name}", body)
+        company_lang = self._get_company().partner_id.lang or self.env.lang
+        title, text, body = self._ops_decision_text(reviews, decision, company_lang)
+        self._ops_notify_webhook(title, f"{self.display_name}: {text}")
+
+    def _ops_decision_text(self, reviews, decision, lang):
+        """(title, plain text, html body) of a decision, in ``lang``."""
+        reviews = reviews.with_context(lang=lang)
+        _ = reviews.env._
+        tiers = ", ".join(n for n in reviews.mapped("name") if n)
+        user = self.env.user.name
+        if decision == "approved":
+            title = _("Approved")
+            text = _("%(tiers)s approved by %(user)s.", tiers=tiers, user=user)
+        else:
+            title = _("Rejected")
+            text = _("%(tiers)s rejected by %(user)s.", tiers=tiers, user=user)
+        body = Markup("<p>%s</p>") % text
+        comment = "; ".join(c for c in reviews.mapped("comment") if c)
+        if comment:
+            body += Markup("<p>%s %s</p>") % (_("Comment:"), escape(comment))
+            text = f"{text} {_('Comment:')} {comment}"
+        return title, text, body
 
     # -- notifications -----------------------------------------------------
 

@@ -127,6 +127,23 @@ class TestApprovalActivities(ApprovalCommon):
         self.assertIn("Approved", mail.subject)
         self.assertIn("/mail/view?model=ops.approval.tester", mail.body_html)
 
+    def test_requester_reads_the_decision_in_their_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["ops_org"], ["zh_CN"], overwrite=True)
+        self.user_employee.lang = "zh_CN"
+        record = self._request(self.user_employee)
+        record.with_user(self.user_head)._ops_reject("预算不足")
+        mail = self.env["mail.mail"].search(
+            [
+                ("model", "=", record._name),
+                ("res_id", "=", record.id),
+                ("recipient_ids", "in", self.user_employee.partner_id.ids),
+            ]
+        )
+        self.assertTrue(mail.subject.startswith("已驳回"), mail.subject)
+        self.assertIn("意见：", mail.body_html)
+        self.assertIn("预算不足", mail.body_html)
+
     def test_reject_from_activity_with_reason(self):
         record = self._request(self.user_employee)
         activity = self._activities(record).with_user(self.user_head)
