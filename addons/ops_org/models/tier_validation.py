@@ -105,10 +105,7 @@ class TierValidation(models.AbstractModel):
                     document=self.display_name,
                 )
             )
-        self.env.cr.execute(
-            "SELECT id FROM tier_review WHERE id IN %s FOR UPDATE", [tuple(reviews.ids)]
-        )
-        reviews.invalidate_recordset(["status"])
+        self._ops_lock(reviews)
         pending = reviews.filtered(lambda r: r.status == "pending")
         if not pending:
             raise UserError(
@@ -118,6 +115,16 @@ class TierValidation(models.AbstractModel):
                 )
             )
         return pending
+
+    def _ops_lock(self, reviews):
+        """Row-lock ``reviews`` and re-read their status: of two reviewers
+        deciding at once, the second waits, then sees the first decision."""
+        if reviews.ids:
+            reviews.flush_recordset()
+            self.env.cr.execute(
+                "SELECT id FROM tier_review WHERE id IN %s FOR UPDATE", [tuple(reviews.ids)]
+            )
+            reviews.invalidate_recordset(["status", "can_review", "done_by"])
 
     def _ops_check_not_own_request(self):
         for record in self:
@@ -131,6 +138,7 @@ class TierValidation(models.AbstractModel):
 
     def _validate_tier(self, tiers=False):
         self._ops_check_not_own_request()
+        self._ops_lock(tiers or self.review_ids)
         pending_before = (tiers or self.review_ids).filtered(lambda r: r.status == "pending")
         res = super()._validate_tier(tiers=tiers)
         decided = pending_before.filtered(lambda r: r.status == "approved")
@@ -139,6 +147,7 @@ class TierValidation(models.AbstractModel):
         return res
 
     def _rejected_tier(self, tiers=False):
+        self._ops_lock(tiers or self.review_ids)
         open_before = (tiers or self.review_ids).filtered(
             lambda r: r.status in ("waiting", "pending")
         )
