@@ -14,12 +14,18 @@ for addon in "${addons[@]}"; do
     mkdir -p "$dir"
     odoo -c "$OPS_CONF" -d "$DB" --i18n-export="$dir/$addon.pot" --modules="$addon" \
         --stop-after-init --log-level=warn
-    if [ ! -f "$dir/zh_CN.po" ]; then
-        sed -e 's/^"Language: \\n"/"Language: zh_CN\\n"/' \
-            -e 's/^"Plural-Forms: \\n"/"Plural-Forms: nplurals=1; plural=0;\\n"/' \
-            "$dir/$addon.pot" >"$dir/zh_CN.po"
-    fi
+    [ -f "$dir/zh_CN.po" ] || cp "$dir/$addon.pot" "$dir/zh_CN.po"
     msgmerge --quiet --no-fuzzy-matching --no-wrap --update --backup=none "$dir/zh_CN.po" "$dir/$addon.pot"
+    python - "$dir/zh_CN.po" <<'PY'
+import sys
+
+import polib
+
+po = polib.pofile(sys.argv[1], wrapwidth=0)
+po.metadata["Language"] = "zh_CN"
+po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
+po.save(sys.argv[1])
+PY
     untranslated=$(msgattrib --untranslated --no-obsolete "$dir/zh_CN.po" | grep -c '^msgid ' || true)
     say "$addon: $(grep -c '^msgid ' "$dir/$addon.pot") terms, $((untranslated > 0 ? untranslated - 1 : 0)) without Chinese"
 done

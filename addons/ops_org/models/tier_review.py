@@ -32,10 +32,18 @@ class TierReview(models.Model):
         return super()._get_reviewer_fields() + ["review_type"]
 
     def _get_reviewers(self):
+        record = self._ops_record()
         if self.review_type == "ops_department_head":
-            record = self._ops_record()
             return record._ops_department_head_users() if record else self.env["res.users"]
-        return super()._get_reviewers()
+        reviewers = super()._get_reviewers()
+        if record is not None:
+            requesters = record._ops_requester_users()
+            if not reviewers - requesters:
+                # Nobody but the requester could decide: the step goes to
+                # Leadership.
+                leadership = self.env.ref("ops_org.ops_org_group_leadership").sudo().users
+                reviewers |= leadership.filtered(lambda u: not u.share) - requesters
+        return reviewers
 
     def unlink(self):
         self.sudo().ops_activity_ids.unlink()

@@ -247,6 +247,15 @@ class TestSelfApproval(ApprovalCommon):
         record.with_user(self.user_leader_2)._ops_approve()
         self.assertEqual(record.validation_status, "validated")
 
+    def test_a_step_nobody_else_can_decide_goes_to_leadership(self):
+        self.tier_head.write({"review_type": "individual", "reviewer_id": self.user_employee.id})
+        record = self._request(self.user_employee)
+        self.assertEqual(
+            record.review_ids.reviewer_ids,
+            self.user_employee | self.user_leader | self.user_leader_2,
+        )
+        self.assertEqual(self._activities(record).user_id, self.user_leader | self.user_leader_2)
+
 
 @tagged("post_install", "-at_install")
 class TestMyApprovals(ApprovalCommon):
