@@ -260,8 +260,14 @@ write_config() {
     say "Wrote Odoo configuration $OPS_CONF"
 }
 
+ensure_system_tools() {
+    # wkhtmltopdf prints Odoo's PDF reports.
+    command -v wkhtmltopdf >/dev/null 2>&1 || apt_install wkhtmltopdf
+}
+
 ensure_all() {
     ensure_postgres
+    ensure_system_tools
     ensure_venv
     ensure_odoo
     ensure_requirements

@@ -32,3 +32,12 @@ class TestReports(LifecycleCommon):
         html = self._html("ops_project_lifecycle.project_project_report_acceptance", "zh_CN")
         self.assertTrue("项目验收申请报告" in html, "title in Chinese")
         self.assertTrue("goal_completion text" in html)
+
+    def test_initiation_request_form_is_a_pdf(self):
+        self.pass_gate()
+        report = self.env.ref("ops_project_lifecycle.project_project_report_initiation")
+        pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report.report_name, self.project.ids
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
