@@ -6,6 +6,7 @@ README.rst is out of date (setup/lint.sh runs it).
 """
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +19,14 @@ SECTIONS = [
     ("HISTORY.md", "Changelog"),
     ("CONTRIBUTORS.md", "Contributors"),
 ]
+
+
+def md_to_rst(line):
+    """The little Markdown our fragments use, in reStructuredText."""
+    line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"`\1 <\2>`_", line)
+    line = re.sub(r"(?<![`\w])`([^`]+)`(?![`\w])", r"``\1``", line)
+    line = re.sub(r"(?<![\w*])_([^_\n]+?)_(?!\w)", r"*\1*", line)
+    return line
 
 
 def heading(text, char):
@@ -49,7 +58,7 @@ def build(addon):
             if line.startswith("## "):
                 lines.append(heading(line[3:].strip(), "~"))
             else:
-                lines.append(line)
+                lines.append(md_to_rst(line))
         parts += lines + [""]
     return "\n".join(parts).rstrip() + "\n"
 

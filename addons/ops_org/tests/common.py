@@ -6,6 +6,21 @@ from odoo.tests import TransactionCase, new_test_user
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 
+def ops_user(env, login, groups, company=None):
+    """A user of one role, as the tests of every ops_* addon create them:
+    password = login, e-mail, and only ``company`` allowed."""
+    company = company or env.company
+    return new_test_user(
+        env,
+        login=login,
+        groups=groups,
+        name=login.replace("_", " ").title(),
+        email=f"{login}@example.com",
+        company_id=company.id,
+        company_ids=[(6, 0, company.ids)],
+    )
+
+
 class OpsOrgCommon(TransactionCase):
     """One user per role, a department headed by ``user_head`` in which
     ``user_employee`` works, built as superuser without mail noise."""
@@ -18,15 +33,7 @@ class OpsOrgCommon(TransactionCase):
         cls.other_company = cls.env["res.company"].create({"name": "Other Media Co"})
 
         def user(login, groups):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                name=login.replace("_", " ").title(),
-                email=f"{login}@example.com",
-                company_id=cls.company.id,
-                company_ids=[(6, 0, cls.company.ids)],
-            )
+            return ops_user(cls.env, login, groups, cls.company)
 
         cls.user_employee = user("ops_employee", "ops_org.ops_org_group_employee")
         cls.user_head = user("ops_line_manager", "ops_org.ops_org_group_employee")

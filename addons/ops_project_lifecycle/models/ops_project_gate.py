@@ -130,31 +130,28 @@ class OpsProjectGate(models.Model):
 
     @api.depends("phase_id", "project_id.ops_requesting_department_id", "project_id.user_id")
     def _compute_owner_department(self):
-        Department = self.env["hr.department"].sudo()
         for gate in self:
             phase = gate.phase_id
             company = gate.project_id.company_id or self.env.company
-            owner = Department
             if phase.owner == "requester":
                 owner = gate.project_id.ops_requesting_department_id
             elif phase.owner == "project_lead":
                 owner = gate.project_id.user_id.employee_ids[:1].department_id
-            elif phase.owner_kind:
-                owner = Department.search(
-                    [("kind", "=", phase.owner_kind), ("company_id", "in", [company.id, False])],
-                    limit=1,
-                )
-            maintainer = Department
-            if phase.maintainer_kind:
-                maintainer = Department.search(
-                    [
-                        ("kind", "=", phase.maintainer_kind),
-                        ("company_id", "in", [company.id, False]),
-                    ],
-                    limit=1,
-                )
+            else:
+                owner = self._ops_department_of_kind(phase.owner_kind, company)
             gate.owner_department_id = owner
-            gate.maintainer_department_id = maintainer
+            gate.maintainer_department_id = self._ops_department_of_kind(
+                phase.maintainer_kind, company
+            )
+
+    @api.model
+    def _ops_department_of_kind(self, kind, company):
+        Department = self.env["hr.department"].sudo()
+        if not kind:
+            return Department
+        return Department.search(
+            [("kind", "=", kind), ("company_id", "in", [company.id, False])], limit=1
+        )
 
     @api.depends("owner_department_id.manager_id.user_id")
     def _compute_owner_department_head(self):

@@ -2,9 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import fields
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.ops_org.tests.common import ops_user
 from odoo.addons.ops_project_lifecycle.models.ops_project_deliverable_type import (
     REQUIRED_FIELDS,
 )
@@ -21,15 +22,7 @@ class LifecycleCommon(TransactionCase):
         cls.company = cls.env.company
 
         def user(login, groups):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                name=login.replace("_", " ").title(),
-                email=f"{login}@example.com",
-                company_id=cls.company.id,
-                company_ids=[(6, 0, cls.company.ids)],
-            )
+            return ops_user(cls.env, login, groups, cls.company)
 
         emp = "ops_org.ops_org_group_employee"
         cls.user_lead = user("ops_project_lead", "ops_org.ops_org_group_project_lead")
