@@ -27,4 +27,7 @@
         "views/ops_project_lifecycle_menus.xml",
     ],
     "demo": ["demo/ops_project_lifecycle_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["ops_project_lifecycle/static/tests/tours/**/*"],
+    },
 }

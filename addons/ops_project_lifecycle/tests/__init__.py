@@ -3,3 +3,4 @@ from . import test_project_phase_guard
 from . import test_ops_project_change_request
 from . import test_ops_project_lifecycle_access
 from . import test_ops_project_reports
+from . import test_ops_project_lifecycle_tour
