@@ -1,0 +1,5 @@
+from . import ops_appraisal_grade
+from . import ops_appraisal_template
+from . import ops_appraisal_cycle
+from . import ops_appraisal
+from . import ops_appraisal_evaluation

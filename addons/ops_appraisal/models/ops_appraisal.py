@@ -1,0 +1,271 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+PUBLISHED_STATES = ("published", "acknowledged", "closed")
+# What the employee may still write on a published appraisal.
+EMPLOYEE_FIELDS = {"employee_comment", "appeal_reason"}
+
+
+class OpsAppraisal(models.Model):
+    """One employee's result in a cycle: the raters' evaluations weighted by
+    the template, calibrated by the department head then HR, published to
+    the employee who acknowledges it or appeals."""
+
+    _name = "ops.appraisal"
+    _description = "Appraisal"
+    _inherit = ["mail.thread"]
+    _order = "cycle_id desc, employee_name"
+    _rec_name = "employee_name"
+
+    cycle_id = fields.Many2one("ops.appraisal.cycle", required=True, ondelete="cascade", index=True)
+    template_id = fields.Many2one(related="cycle_id.template_id")
+    period = fields.Selection(related="cycle_id.period", store=True)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="restrict")
+    employee_name = fields.Char(related="employee_id.name", store=True, string="Employee Name")
+    user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
+    department_id = fields.Many2one(
+        "hr.department",
+        compute="_compute_department",
+        store=True,
+        readonly=False,
+        index=True,
+    )
+    supervisor_user_id = fields.Many2one(
+        "res.users",
+        string="Direct Supervisor",
+        compute="_compute_department",
+        store=True,
+        readonly=False,
+    )
+    company_id = fields.Many2one(related="cycle_id.company_id", store=True, index=True)
+    state = fields.Selection(
+        [
+            ("open", "In Progress"),
+            ("published", "Published"),
+            ("acknowledged", "Acknowledged"),
+            ("closed", "Closed"),
+        ],
+        default="open",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    evaluation_ids = fields.One2many("ops.appraisal.evaluation", "appraisal_id")
+    peer_user_ids = fields.Many2many(
+        "res.users", string="Peers", help="Colleagues asked to evaluate (jobs that ask for it)."
+    )
+    evaluation_score = fields.Float(readonly=True, help="Weighted score of this cycle's raters.")
+    monthly_score = fields.Float(
+        readonly=True, help="Average of the period's published monthly results."
+    )
+    computed_score = fields.Float(readonly=True, aggregator="avg")
+    calibrated_score = fields.Float(tracking=True, help="Set in calibration to correct the score.")
+    calibration_note = fields.Text(tracking=True)
+    final_score = fields.Float(
+        compute="_compute_final_score", store=True, aggregator="avg", tracking=True
+    )
+    grade_id = fields.Many2one(
+        "ops.appraisal.grade", compute="_compute_final_score", store=True, tracking=True
+    )
+    comment = fields.Html(string="Supervisor's Comments")
+    employee_comment = fields.Text()
+    date_acknowledged = fields.Datetime(readonly=True)
+    appeal_reason = fields.Text()
+    appeal_state = fields.Selection(
+        [("open", "Appealed"), ("upheld", "Upheld"), ("rejected", "Rejected")],
+        readonly=True,
+        tracking=True,
+    )
+    appeal_decision = fields.Text(readonly=True)
+    appeal_deadline = fields.Date(compute="_compute_appeal_deadline")
+
+    _sql_constraints = [
+        (
+            "cycle_employee_uniq",
+            "unique(cycle_id, employee_id)",
+            "An employee has one appraisal per cycle.",
+        )
+    ]
+
+    @api.depends("employee_id")
+    def _compute_department(self):
+        for appraisal in self:
+            employee = appraisal.employee_id.sudo()
+            appraisal.department_id = employee.department_id
+            supervisor = employee.parent_id.user_id or employee.department_id.manager_id.user_id
+            if supervisor == employee.user_id:
+                supervisor = employee.department_id.parent_id.manager_id.user_id
+            appraisal.supervisor_user_id = supervisor
+
+    @api.depends("computed_score", "calibrated_score")
+    def _compute_final_score(self):
+        Grade = self.env["ops.appraisal.grade"]
+        for appraisal in self:
+            score = appraisal.calibrated_score or appraisal.computed_score
+            appraisal.final_score = score
+            appraisal.grade_id = Grade._grade_for(score, appraisal.company_id)
+
+    @api.depends("cycle_id.date_published", "cycle_id.appeal_days")
+    def _compute_appeal_deadline(self):
+        for appraisal in self:
+            published = appraisal.cycle_id.date_published
+            appraisal.appeal_deadline = (
+                published + timedelta(days=appraisal.cycle_id.appeal_days) if published else False
+            )
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - EMPLOYEE_FIELDS:
+            for appraisal in self:
+                if appraisal.state in PUBLISHED_STATES:
+                    raise UserError(
+                        self.env._(
+                            "The appraisal of %(employee)s is published: it can no longer be "
+                            "changed (an appeal to HR can change it).",
+                            employee=appraisal.employee_name,
+                        )
+                    )
+                if "calibrated_score" in vals and appraisal.cycle_id.state != "calibration":
+                    raise UserError(
+                        self.env._("Scores are calibrated only while the cycle is in calibration.")
+                    )
+        return super().write(vals)
+
+    # -- scores ------------------------------------------------------------
+
+    def _ops_create_default_evaluations(self):
+        vals = []
+        for appraisal in self:
+            if appraisal.supervisor_user_id:
+                vals.append(
+                    {
+                        "appraisal_id": appraisal.id,
+                        "rater_user_id": appraisal.supervisor_user_id.id,
+                        "role": "supervisor",
+                    }
+                )
+            if appraisal.user_id:
+                vals.append(
+                    {
+                        "appraisal_id": appraisal.id,
+                        "rater_user_id": appraisal.user_id.id,
+                        "role": "self",
+                    }
+                )
+        self.env["ops.appraisal.evaluation"].sudo().create(vals)
+
+    def action_request_peer_evaluations(self):
+        Evaluation = self.env["ops.appraisal.evaluation"].sudo()
+        for appraisal in self:
+            asked = appraisal.evaluation_ids.filtered(lambda e: e.role == "peer").rater_user_id
+            Evaluation.create(
+                [
+                    {"appraisal_id": appraisal.id, "rater_user_id": user.id, "role": "peer"}
+                    for user in appraisal.peer_user_ids - asked - appraisal.user_id
+                ]
+            )
+        return True
+
+    def _ops_compute_scores(self):
+        """Weighted score of the submitted evaluations by rater role, then the
+        period's monthly results for quarterly and annual cycles. Reads
+        everything in a few queries for the whole recordset."""
+        evaluations = (
+            self.env["ops.appraisal.evaluation"]
+            .sudo()
+            .search([("appraisal_id", "in", self.ids), ("state", "=", "done")])
+        )
+        by_appraisal = {}
+        for evaluation in evaluations:
+            by_appraisal.setdefault(evaluation.appraisal_id.id, []).append(evaluation)
+        monthly = self._ops_monthly_scores()
+        for appraisal in self.sudo():
+            weights = appraisal.template_id._rater_weights()
+            per_role = {}
+            for evaluation in by_appraisal.get(appraisal.id, []):
+                per_role.setdefault(evaluation.role, []).append(evaluation.score)
+            total_weight = sum(weights[role] for role in per_role)
+            score = (
+                sum(weights[role] * sum(s) / len(s) for role, s in per_role.items()) / total_weight
+                if total_weight
+                else 0.0
+            )
+            values = {"evaluation_score": score, "computed_score": score}
+            month_avg = monthly.get(appraisal.employee_id.id)
+            if appraisal.period != "monthly" and month_avg is not None:
+                share = appraisal.cycle_id.monthly_weight / 100.0
+                values["monthly_score"] = month_avg
+                values["computed_score"] = share * month_avg + (1 - share) * score
+            appraisal.write(values)
+
+    def _ops_monthly_scores(self):
+        """{employee id: average final score of the published monthly
+        appraisals inside the period of each quarterly/annual cycle}."""
+        result = {}
+        for cycle in self.cycle_id.filtered(lambda c: c.period != "monthly"):
+            groups = (
+                self.env["ops.appraisal"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("cycle_id.period", "=", "monthly"),
+                        ("cycle_id.date_start", ">=", cycle.date_start),
+                        ("cycle_id.date_end", "<=", cycle.date_end),
+                        ("state", "in", list(PUBLISHED_STATES)),
+                        ("employee_id", "in", self.employee_id.ids),
+                    ],
+                    ["employee_id"],
+                    ["final_score:avg"],
+                )
+            )
+            result.update({employee.id: avg for employee, avg in groups})
+        return result
+
+    # -- after publication ---------------------------------------------------
+
+    def _ops_check_own_published(self):
+        for appraisal in self:
+            if appraisal.user_id != self.env.user:
+                raise UserError(self.env._("Only the appraised employee can do this."))
+            if appraisal.state not in ("published", "acknowledged"):
+                raise UserError(self.env._("This appraisal is not published."))
+
+    def action_acknowledge(self):
+        self._ops_check_own_published()
+        self.sudo().write({"state": "acknowledged", "date_acknowledged": fields.Datetime.now()})
+        return True
+
+    def action_appeal(self):
+        self._ops_check_own_published()
+        for appraisal in self:
+            if not (appraisal.appeal_reason or "").strip():
+                raise UserError(self.env._("Say why you appeal."))
+            if fields.Date.context_today(self) > appraisal.appeal_deadline:
+                raise UserError(
+                    self.env._(
+                        "The appeal period ended on %(date)s.", date=appraisal.appeal_deadline
+                    )
+                )
+            if appraisal.appeal_state:
+                raise UserError(self.env._("This appraisal was already appealed."))
+        self.sudo().write({"appeal_state": "open"})
+        return True
+
+    def action_decide_appeal(self, upheld, decision, new_score=None):
+        """HR decides an appeal; an upheld appeal may correct the score."""
+        if not self.env.user.has_group("ops_org.ops_org_group_hr"):
+            raise UserError(self.env._("HR decides appeals."))
+        if not (decision or "").strip():
+            raise UserError(self.env._("Write the decision on the appeal."))
+        for appraisal in self:
+            if appraisal.appeal_state != "open":
+                raise UserError(self.env._("There is no open appeal on this appraisal."))
+            vals = {"appeal_state": "upheld" if upheld else "rejected", "appeal_decision": decision}
+            if upheld and new_score is not None:
+                vals["calibrated_score"] = new_score
+            appraisal.sudo().write(vals)
+        return True

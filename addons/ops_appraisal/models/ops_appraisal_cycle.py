@@ -1,0 +1,143 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class OpsAppraisalCycle(models.Model):
+    """A monthly, quarterly or annual appraisal round (policy §四(一)2) for the
+    employees in scope."""
+
+    _name = "ops.appraisal.cycle"
+    _description = "Appraisal Cycle"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    period = fields.Selection(
+        [("monthly", "Monthly"), ("quarterly", "Quarterly"), ("annual", "Annual")],
+        required=True,
+        default="monthly",
+    )
+    date_start = fields.Date(required=True)
+    date_end = fields.Date(required=True)
+    deadline = fields.Date(string="Evaluation Deadline")
+    template_id = fields.Many2one("ops.appraisal.template", required=True, ondelete="restrict")
+    department_ids = fields.Many2many(
+        "hr.department", string="Departments", help="Leave empty for the whole company."
+    )
+    monthly_weight = fields.Float(
+        string="Monthly Results (%)",
+        default=50.0,
+        help="Quarterly and annual results: share of the average of the period's "
+        "published monthly results; the rest comes from this cycle's own evaluation.",
+    )
+    appeal_days = fields.Integer(default=7, help="Days after publication to appeal.")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("open", "Evaluation"),
+            ("calibration", "Calibration"),
+            ("published", "Published"),
+            ("closed", "Closed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    date_published = fields.Date(readonly=True)
+    appraisal_ids = fields.One2many("ops.appraisal", "cycle_id", string="Appraisals")
+    appraisal_count = fields.Integer(compute="_compute_appraisal_count")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("appraisal_ids")
+    def _compute_appraisal_count(self):
+        for cycle in self:
+            cycle.appraisal_count = len(cycle.appraisal_ids)
+
+    @api.constrains("date_start", "date_end", "monthly_weight")
+    def _check_dates(self):
+        for cycle in self:
+            if cycle.date_end < cycle.date_start:
+                raise ValidationError(
+                    self.env._("Cycle %(cycle)s ends before it starts.", cycle=cycle.name)
+                )
+            if not 0 <= cycle.monthly_weight <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "Cycle %(cycle)s: the share of monthly results must be between 0 "
+                        "and 100 %%.",
+                        cycle=cycle.name,
+                    )
+                )
+
+    def _employees_in_scope(self):
+        self.ensure_one()
+        domain = [("company_id", "=", self.company_id.id), ("user_id", "!=", False)]
+        if self.department_ids:
+            domain.append(("department_id", "child_of", self.department_ids.ids))
+        return self.env["hr.employee"].sudo().search(domain)
+
+    def action_generate(self):
+        """Create the appraisal of every employee in scope who has none yet,
+        with the supervisor's and the self evaluation."""
+        for cycle in self:
+            if cycle.state not in ("draft", "open"):
+                raise UserError(self.env._("Cycle %(cycle)s is past evaluation.", cycle=cycle.name))
+            done = cycle.appraisal_ids.employee_id
+            employees = cycle._employees_in_scope() - done
+            self.env["ops.appraisal"].create(
+                [{"cycle_id": cycle.id, "employee_id": employee.id} for employee in employees]
+            )._ops_create_default_evaluations()
+        return True
+
+    def action_open(self):
+        self._ops_check_state("draft")
+        self.write({"state": "open"})
+        return True
+
+    def action_calibrate(self):
+        self._ops_check_state("open")
+        self.appraisal_ids._ops_compute_scores()
+        self.write({"state": "calibration"})
+        return True
+
+    def action_publish(self):
+        self._ops_check_state("calibration")
+        self.write({"state": "published", "date_published": fields.Date.context_today(self)})
+        self.appraisal_ids.sudo().write({"state": "published"})
+        return True
+
+    def action_close(self):
+        self._ops_check_state("published")
+        open_appeals = self.appraisal_ids.filtered(lambda a: a.appeal_state == "open")
+        if open_appeals:
+            raise UserError(
+                self.env._(
+                    "Decide the appeals of %(names)s before closing the cycle.",
+                    names=", ".join(open_appeals.mapped("employee_name")),
+                )
+            )
+        self.write({"state": "closed"})
+        self.appraisal_ids.sudo().write({"state": "closed"})
+        return True
+
+    def _ops_check_state(self, expected):
+        for cycle in self:
+            if cycle.state != expected:
+                raise UserError(
+                    self.env._(
+                        "Cycle %(cycle)s is %(state)s; this step needs it %(expected)s.",
+                        cycle=cycle.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            cycle.state
+                        ],
+                        expected=dict(self._fields["state"]._description_selection(self.env))[
+                            expected
+                        ],
+                    )
+                )

@@ -1,0 +1,2 @@
+from . import test_ops_appraisal
+from . import test_ops_appraisal_access
