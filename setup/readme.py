@@ -25,7 +25,7 @@ def md_to_rst(line):
     """The little Markdown our fragments use, in reStructuredText."""
     line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"`\1 <\2>`_", line)
     line = re.sub(r"(?<![`\w])`([^`]+)`(?![`\w])", r"``\1``", line)
-    line = re.sub(r"(?<![\w*])_([^_\n]+?)_(?!\w)", r"*\1*", line)
+    line = re.sub(r"(?<![\w*])_([^_]+?)_(?!\w)", r"*\1*", line)
     return line
 
 
@@ -58,8 +58,8 @@ def build(addon):
             if line.startswith("## "):
                 lines.append(heading(line[3:].strip(), "~"))
             else:
-                lines.append(md_to_rst(line))
-        parts += lines + [""]
+                lines.append(line)
+        parts += [md_to_rst("\n".join(lines)), ""]
     return "\n".join(parts).rstrip() + "\n"
 
 

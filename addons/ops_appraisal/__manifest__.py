@@ -10,7 +10,7 @@
     "maintainers": ["ops-suite"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["hr", "ops_org"],
+    "depends": ["hr", "ops_org", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
         "security/ops_appraisal_security.xml",
@@ -19,6 +19,9 @@
         "views/ops_appraisal_views.xml",
         "views/ops_appraisal_evaluation_views.xml",
         "views/ops_appraisal_cycle_views.xml",
+        "views/ops_appraisal_bonus_views.xml",
+        "views/hr_employee_views.xml",
+        "report/ops_appraisal_reports.xml",
         "views/ops_appraisal_menus.xml",
     ],
 }

@@ -3,3 +3,5 @@ from . import ops_appraisal_template
 from . import ops_appraisal_cycle
 from . import ops_appraisal
 from . import ops_appraisal_evaluation
+from . import ops_appraisal_bonus
+from . import hr_employee

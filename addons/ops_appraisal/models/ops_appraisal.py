@@ -104,11 +104,24 @@ class OpsAppraisal(models.Model):
 
     @api.depends("computed_score", "calibrated_score")
     def _compute_final_score(self):
-        Grade = self.env["ops.appraisal.grade"]
+        # One query for the grade bands of all the companies concerned.
+        grades = (
+            self.env["ops.appraisal.grade"]
+            .sudo()
+            .search([("company_id", "in", [*self.company_id.ids, False])], order="min_score desc")
+        )
         for appraisal in self:
             score = appraisal.calibrated_score or appraisal.computed_score
             appraisal.final_score = score
-            appraisal.grade_id = Grade._grade_for(score, appraisal.company_id)
+            appraisal.grade_id = next(
+                (
+                    g
+                    for g in grades
+                    if g.min_score <= score
+                    and (not g.company_id or g.company_id == appraisal.company_id)
+                ),
+                grades.browse(),
+            )
 
     @api.depends("cycle_id.date_published", "cycle_id.appeal_days")
     def _compute_appeal_deadline(self):

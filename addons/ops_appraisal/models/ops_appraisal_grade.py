@@ -35,12 +35,3 @@ class OpsAppraisalGrade(models.Model):
                         grade=grade.name,
                     )
                 )
-
-    @api.model
-    def _grade_for(self, score, company=None):
-        company = company or self.env.company
-        return self.search(
-            [("min_score", "<=", score), ("company_id", "in", [company.id, False])],
-            order="min_score desc",
-            limit=1,
-        )

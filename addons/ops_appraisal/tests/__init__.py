@@ -1,2 +1,3 @@
 from . import test_ops_appraisal
 from . import test_ops_appraisal_access
+from . import test_ops_appraisal_bonus

@@ -1,0 +1,15 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import fields, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    ops_bonus_base = fields.Monetary(
+        string="Bonus Base",
+        currency_field="currency_id",
+        groups="ops_org.ops_org_group_hr",
+        help="Multiplied by the coefficient of the appraisal grade for the performance bonus.",
+    )
