@@ -59,11 +59,15 @@ class OpsAppraisal(models.Model):
     peer_user_ids = fields.Many2many(
         "res.users", string="Peers", help="Colleagues asked to evaluate (jobs that ask for it)."
     )
-    evaluation_score = fields.Float(readonly=True, help="Weighted score of this cycle's raters.")
-    monthly_score = fields.Float(
-        readonly=True, help="Average of the period's published monthly results."
+    evaluation_score = fields.Float(
+        compute="_compute_scores", store=True, help="Weighted score of this cycle's raters."
     )
-    computed_score = fields.Float(readonly=True, aggregator="avg")
+    monthly_score = fields.Float(
+        compute="_compute_scores",
+        store=True,
+        help="Average of the period's published monthly results.",
+    )
+    computed_score = fields.Float(compute="_compute_scores", store=True, aggregator="avg")
     calibrated_score = fields.Float(tracking=True, help="Set in calibration to correct the score.")
     calibration_note = fields.Text(tracking=True)
     final_score = fields.Float(
@@ -183,43 +187,54 @@ class OpsAppraisal(models.Model):
             )
         return True
 
-    def _ops_compute_scores(self):
-        """Weighted score of the submitted evaluations by rater role, then the
-        period's monthly results for quarterly and annual cycles. Reads
-        everything in a few queries for the whole recordset."""
-        evaluations = (
-            self.env["ops.appraisal.evaluation"]
-            .sudo()
-            .search([("appraisal_id", "in", self.ids), ("state", "=", "done")])
-        )
-        by_appraisal = {}
-        for evaluation in evaluations:
-            by_appraisal.setdefault(evaluation.appraisal_id.id, []).append(evaluation)
+    @api.depends(
+        "evaluation_ids.state",
+        "evaluation_ids.score",
+        "evaluation_ids.role",
+        "cycle_id.state",
+        "cycle_id.monthly_weight",
+        "cycle_id.template_id.supervisor_weight",
+        "cycle_id.template_id.peer_weight",
+        "cycle_id.template_id.self_weight",
+        "cycle_id.template_id.customer_weight",
+    )
+    def _compute_scores(self):
+        """Weighted score of the submitted evaluations by rater role (roles
+        without an evaluation are left out of the weighting), then, for
+        quarterly and annual cycles, the period's published monthly results.
+        Computed for the whole recordset at once: a cycle entering
+        calibration recomputes all its appraisals in a few queries."""
         monthly = self._ops_monthly_scores()
-        for appraisal in self.sudo():
-            weights = appraisal.template_id._rater_weights()
+        for appraisal in self:
+            weights = appraisal.cycle_id.template_id._rater_weights()
             per_role = {}
-            for evaluation in by_appraisal.get(appraisal.id, []):
-                per_role.setdefault(evaluation.role, []).append(evaluation.score)
+            for evaluation in appraisal.evaluation_ids:
+                if evaluation.state == "done":
+                    per_role.setdefault(evaluation.role, []).append(evaluation.score)
             total_weight = sum(weights[role] for role in per_role)
             score = (
                 sum(weights[role] * sum(s) / len(s) for role, s in per_role.items()) / total_weight
                 if total_weight
                 else 0.0
             )
-            values = {"evaluation_score": score, "computed_score": score}
-            month_avg = monthly.get(appraisal.employee_id.id)
+            appraisal.evaluation_score = score
+            appraisal.monthly_score = 0.0
+            appraisal.computed_score = score
+            month_avg = monthly.get((appraisal.cycle_id.id, appraisal.employee_id.id))
             if appraisal.period != "monthly" and month_avg is not None:
                 share = appraisal.cycle_id.monthly_weight / 100.0
-                values["monthly_score"] = month_avg
-                values["computed_score"] = share * month_avg + (1 - share) * score
-            appraisal.write(values)
+                appraisal.monthly_score = month_avg
+                appraisal.computed_score = share * month_avg + (1 - share) * score
 
     def _ops_monthly_scores(self):
-        """{employee id: average final score of the published monthly
-        appraisals inside the period of each quarterly/annual cycle}."""
+        """{(cycle id, employee id): average final score of the published
+        monthly appraisals inside the period of each quarterly or annual
+        cycle from its calibration on}."""
         result = {}
-        for cycle in self.cycle_id.filtered(lambda c: c.period != "monthly"):
+        cycles = self.cycle_id.filtered(
+            lambda c: c.period != "monthly" and c.state in ("calibration", "published", "closed")
+        )
+        for cycle in cycles:
             groups = (
                 self.env["ops.appraisal"]
                 .sudo()
@@ -235,7 +250,7 @@ class OpsAppraisal(models.Model):
                     ["final_score:avg"],
                 )
             )
-            result.update({employee.id: avg for employee, avg in groups})
+            result.update({(cycle.id, employee.id): avg for employee, avg in groups})
         return result
 
     # -- after publication ---------------------------------------------------

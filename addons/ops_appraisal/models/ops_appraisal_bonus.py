@@ -51,14 +51,14 @@ class OpsAppraisalBonusSheet(models.Model):
                 )
 
     def action_compute(self):
-        """Add a line for every published appraisal of the cycle that has
-        none yet, and (re)compute the year-end shares."""
+        """(Re)build the lines: one per published appraisal of the cycle,
+        performance bonus from the grade, year-end share of the pool by score;
+        project awards already entered are kept. One batch for the sheet."""
         for sheet in self:
             if sheet.state != "draft":
                 raise UserError(self.env._("A confirmed bonus sheet cannot change."))
-            appraisals = (
-                sheet.cycle_id.appraisal_ids.filtered(lambda a: a.state in PUBLISHED_STATES)
-                - sheet.line_ids.appraisal_id
+            appraisals = sheet.cycle_id.appraisal_ids.filtered(
+                lambda a: a.state in PUBLISHED_STATES
             )
             already = self.env["ops.appraisal.bonus.line"].search(
                 [("appraisal_id", "in", appraisals.ids), ("sheet_id", "!=", sheet.id)]
@@ -72,29 +72,30 @@ class OpsAppraisalBonusSheet(models.Model):
                         sheets=", ".join(already.sheet_id.mapped("name")),
                     )
                 )
+            awards = {line.appraisal_id.id: line.project_award for line in sheet.line_ids}
+            sheet.line_ids.unlink()
+            total_score = sum(appraisals.mapped("final_score"))
+            annual = sheet.cycle_id.period == "annual" and total_score
+            bases = {
+                employee.id: employee.ops_bonus_base for employee in appraisals.employee_id.sudo()
+            }
             self.env["ops.appraisal.bonus.line"].create(
                 [
                     {
                         "sheet_id": sheet.id,
                         "appraisal_id": appraisal.id,
-                        "base": appraisal.employee_id.sudo().ops_bonus_base,
+                        "base": bases[appraisal.employee_id.id],
+                        "project_award": awards.get(appraisal.id, 0.0),
+                        "year_end_bonus": sheet.currency_id.round(
+                            sheet.year_end_pool * appraisal.final_score / total_score
+                        )
+                        if annual
+                        else 0.0,
                     }
                     for appraisal in appraisals
                 ]
             )
-            sheet._ops_share_year_end_pool()
         return True
-
-    def _ops_share_year_end_pool(self):
-        self.ensure_one()
-        total_score = sum(self.line_ids.mapped("score"))
-        for line in self.line_ids:
-            share = (
-                self.year_end_pool * line.score / total_score
-                if self.cycle_id.period == "annual" and total_score
-                else 0.0
-            )
-            line.year_end_bonus = self.currency_id.round(share)
 
     def action_confirm(self):
         for sheet in self:
@@ -160,21 +161,22 @@ class OpsAppraisalBonusLine(models.Model):
                         "%(employee)s's appraisal is not published.", employee=line.employee_name
                     )
                 )
-            other = self.search_count(
-                [
-                    ("id", "!=", line.id),
-                    ("cycle_id", "=", line.cycle_id.id),
-                    ("employee_id", "=", line.employee_id.id),
-                ]
-            )
-            if other:
-                raise ValidationError(
-                    self.env._(
-                        "%(employee)s already has a bonus for cycle %(cycle)s.",
-                        employee=line.employee_name,
-                        cycle=line.cycle_id.name,
-                    )
+        # One query for the whole batch.
+        duplicates = self._read_group(
+            [("cycle_id", "in", self.cycle_id.ids), ("employee_id", "in", self.employee_id.ids)],
+            ["cycle_id", "employee_id"],
+            ["__count"],
+            having=[("__count", ">", 1)],
+        )
+        if duplicates:
+            cycle, employee, _count = duplicates[0]
+            raise ValidationError(
+                self.env._(
+                    "%(employee)s already has a bonus for cycle %(cycle)s.",
+                    employee=employee.sudo().name,
+                    cycle=cycle.name,
                 )
+            )
 
     def write(self, vals):
         if self.sheet_id.filtered(lambda s: s.state != "draft"):

@@ -77,7 +77,7 @@ class OpsAppraisalCycle(models.Model):
 
     def _employees_in_scope(self):
         self.ensure_one()
-        domain = [("company_id", "=", self.company_id.id), ("user_id", "!=", False)]
+        domain = [("company_id", "=", self.company_id.id)]
         if self.department_ids:
             domain.append(("department_id", "child_of", self.department_ids.ids))
         return self.env["hr.employee"].sudo().search(domain)
@@ -102,14 +102,15 @@ class OpsAppraisalCycle(models.Model):
 
     def action_calibrate(self):
         self._ops_check_state("open")
-        self.appraisal_ids._ops_compute_scores()
-        self.write({"state": "calibration"})
+        # Entering calibration recomputes every appraisal's score in one batch.
+        self.with_context(tracking_disable=True).write({"state": "calibration"})
         return True
 
     def action_publish(self):
         self._ops_check_state("calibration")
         self.write({"state": "published", "date_published": fields.Date.context_today(self)})
-        self.appraisal_ids.sudo().write({"state": "published"})
+        # One chatter line on the cycle, not one per employee.
+        self.appraisal_ids.sudo().with_context(tracking_disable=True).write({"state": "published"})
         return True
 
     def action_close(self):
@@ -123,7 +124,7 @@ class OpsAppraisalCycle(models.Model):
                 )
             )
         self.write({"state": "closed"})
-        self.appraisal_ids.sudo().write({"state": "closed"})
+        self.appraisal_ids.sudo().with_context(tracking_disable=True).write({"state": "closed"})
         return True
 
     def _ops_check_state(self, expected):

@@ -1,0 +1,122 @@
+"""Closing an appraisal cycle: scores, grades, publication and the bonus
+sheet, for 500 and for 5,000 generated employees.
+
+Prints the time per employee and the queries of each size. Goals: the time
+per employee at 5,000 is within 1.1 x that at 500, and the queries are
+batched: far fewer than the employees, and no more per employee at 5,000
+than at 500 (the ORM reads and writes in chunks of 1,000 records).
+"""
+
+import time
+
+SIZES = (500, 5000)
+
+
+def _cycle(env, size):
+    company = env.company
+    head_user = env["res.users"].create(
+        {"name": f"Bench head {size}", "login": f"bench-head-{size}"}
+    )
+    head = env["hr.employee"].create({"name": head_user.name, "user_id": head_user.id})
+    department = env["hr.department"].create({"name": f"Bench {size}", "manager_id": head.id})
+    env["hr.employee"].create(
+        [
+            {
+                "name": f"Bench employee {size}-{i}",
+                "department_id": department.id,
+                "parent_id": head.id,
+                "ops_bonus_base": 1000.0 + i % 7 * 100,
+            }
+            for i in range(size)
+        ]
+    )
+    template = env["ops.appraisal.template"].create(
+        {
+            "name": f"Bench {size}",
+            "supervisor_weight": 70,
+            "peer_weight": 10,
+            "self_weight": 10,
+            "customer_weight": 10,
+            "criterion_ids": [
+                (0, 0, {"name": "Quality", "group": "performance", "weight": 50}),
+                (0, 0, {"name": "Teamwork", "group": "ability", "weight": 30}),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Output",
+                        "group": "performance",
+                        "weight": 20,
+                        "kind": "quantitative",
+                        "target": 10,
+                    },
+                ),
+            ],
+        }
+    )
+    cycle = env["ops.appraisal.cycle"].create(
+        {
+            "name": f"Bench {size}",
+            "period": "annual",
+            "date_start": "2026-01-01",
+            "date_end": "2026-12-31",
+            "template_id": template.id,
+            "department_ids": [(6, 0, department.ids)],
+            "company_id": company.id,
+        }
+    )
+    cycle.action_generate()
+    cycle.action_open()
+    evaluations = cycle.appraisal_ids.evaluation_ids
+    for rating in (2, 3, 4, 5):  # varied ratings, a few batched writes
+        lines = evaluations.line_ids.filtered(lambda line, r=rating: line.id % 4 == r - 2)
+        lines.write({"rating": rating, "value": rating * 2})
+    evaluations.sudo().write({"state": "done"})
+    env.flush_all()
+    return cycle
+
+
+def _close(env, cycle):
+    env.invalidate_all()
+    cr = env.cr
+    queries, start = cr.sql_log_count, time.perf_counter()
+    cycle.action_calibrate()
+    cycle.action_publish()
+    sheet = env["ops.appraisal.bonus.sheet"].create(
+        {"name": cycle.name, "cycle_id": cycle.id, "year_end_pool": 100000.0}
+    )
+    sheet.action_compute()
+    cycle.action_close()
+    env.flush_all()
+    return time.perf_counter() - start, cr.sql_log_count - queries, len(cycle.appraisal_ids)
+
+
+def run(env):
+    results = {}
+    for size in SIZES:
+        cycle = _cycle(env, size)
+        results[size] = _close(env, cycle)
+    (t_small, q_small, n_small), (t_large, q_large, n_large) = (results[s] for s in SIZES)
+    per_small, per_large = t_small / n_small, t_large / n_large
+    return [
+        (
+            f"appraisal close: ms per employee, {n_small}",
+            f"{per_small * 1000:.2f}",
+            "(shown)",
+            True,
+        ),
+        (
+            f"appraisal close: ms per employee, {n_large}",
+            f"{per_large * 1000:.2f}",
+            f"<= {per_small * 1100:.2f}",
+            per_large <= per_small * 1.1,
+        ),
+        (
+            f"appraisal close: queries {n_small} / {n_large} employees",
+            f"{q_small} / {q_large}",
+            "batched",
+            # Batched: far fewer queries than employees, and no more per
+            # employee at the larger size (the ORM works in chunks of 1,000).
+            q_large < n_large / 10 and q_large / n_large <= q_small / n_small,
+        ),
+    ]
