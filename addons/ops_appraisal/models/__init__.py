@@ -5,3 +5,5 @@ from . import ops_appraisal
 from . import ops_appraisal_evaluation
 from . import ops_appraisal_bonus
 from . import hr_employee
+from . import ops_appraisal_honour
+from . import tier_definition

@@ -1,0 +1,121 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from markupsafe import Markup
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class OpsAppraisalHonourType(models.Model):
+    _name = "ops.appraisal.honour.type"
+    _description = "Honour"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    description = fields.Text(translate=True)
+    active = fields.Boolean(default=True)
+
+
+class OpsAppraisalHonour(models.Model):
+    """An honorary title (policy §四(二)2: "Excellent Employee", "Innovation
+    Pioneer"…): nominated, approved on the suite's authority matrix, kept on
+    the employee and praised in public in a company channel."""
+
+    _name = "ops.appraisal.honour"
+    _description = "Honour Nomination"
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    _state_field = "state"
+    _state_from = ["draft"]
+    _state_to = ["approved"]
+    _cancel_state = "rejected"
+    _tier_validation_manual_config = False
+    _ops_requester_field = "nominated_by_id"
+
+    type_id = fields.Many2one("ops.appraisal.honour.type", string="Honour", required=True)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    employee_name = fields.Char(related="employee_id.name", store=True, string="Employee Name")
+    user_id = fields.Many2one(related="employee_id.user_id", store=True)
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    cycle_id = fields.Many2one("ops.appraisal.cycle", string="Appraisal Cycle")
+    reason = fields.Html(required=True)
+    nominated_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True, required=True
+    )
+    state = fields.Selection(
+        [("draft", "Nominated"), ("approved", "Awarded"), ("rejected", "Rejected")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    date_awarded = fields.Date(readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    def _compute_display_name(self):
+        for honour in self:
+            honour.display_name = f"{honour.type_id.name} - {honour.employee_name}"
+
+    def _get_after_validation_exceptions(self):
+        return super()._get_after_validation_exceptions() + ["state", "date_awarded"]
+
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + ["state"]
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers=tiers)
+        for honour in self:
+            if honour.validation_status == "validated" and honour.state == "draft":
+                honour._ops_award()
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        res = super()._rejected_tier(tiers=tiers)
+        self.filtered(lambda h: h.validation_status == "rejected").sudo().write(
+            {"state": "rejected"}
+        )
+        return res
+
+    def _ops_award(self):
+        self.ensure_one()
+        self.sudo().write({"state": "approved", "date_awarded": fields.Date.context_today(self)})
+        channel = self.env.ref("mail.channel_all_employees", raise_if_not_found=False)
+        if channel:
+            company = self.company_id.partner_id
+            channel.sudo().message_post(
+                body=Markup("<p><strong>%s</strong></p>%s")
+                % (
+                    self.env._(
+                        "%(employee)s is awarded the title “%(honour)s”.",
+                        employee=self.employee_name,
+                        honour=self.type_id.name,
+                    ),
+                    self.reason,
+                ),
+                author_id=company.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def action_nominate(self):
+        for honour in self:
+            if honour.state != "draft":
+                raise UserError(self.env._("Only a new nomination can be submitted."))
+        self.request_validation()
+        return True
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    ops_honour_ids = fields.One2many(
+        "ops.appraisal.honour",
+        "employee_id",
+        string="Honours",
+        domain=[("state", "=", "approved")],
+    )
