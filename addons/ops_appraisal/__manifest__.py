@@ -22,6 +22,7 @@
         "views/ops_appraisal_cycle_views.xml",
         "views/ops_appraisal_bonus_views.xml",
         "views/ops_appraisal_honour_views.xml",
+        "views/ops_appraisal_improvement_plan_views.xml",
         "views/hr_employee_views.xml",
         "report/ops_appraisal_reports.xml",
         "views/ops_appraisal_menus.xml",

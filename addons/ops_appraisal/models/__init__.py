@@ -7,3 +7,4 @@ from . import ops_appraisal_bonus
 from . import hr_employee
 from . import ops_appraisal_honour
 from . import tier_definition
+from . import ops_appraisal_improvement_plan

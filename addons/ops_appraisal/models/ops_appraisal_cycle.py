@@ -111,6 +111,11 @@ class OpsAppraisalCycle(models.Model):
         self.write({"state": "published", "date_published": fields.Date.context_today(self)})
         # One chatter line on the cycle, not one per employee.
         self.appraisal_ids.sudo().with_context(tracking_disable=True).write({"state": "published"})
+        # Poor results get an improvement plan for the supervisor to agree.
+        poor = self.appraisal_ids.filtered(lambda a: a.grade_id.improvement_plan)
+        self.env["ops.appraisal.improvement.plan"].sudo().create(
+            [{"appraisal_id": appraisal.id} for appraisal in poor]
+        )
         return True
 
     def action_close(self):

@@ -1,0 +1,86 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class OpsAppraisalImprovementPlan(models.Model):
+    """Performance improvement plan for a poor result (policy §四(一)5): the
+    supervisor and the employee agree goals, meet at check-ins, and record
+    the outcome."""
+
+    _name = "ops.appraisal.improvement.plan"
+    _description = "Performance Improvement Plan"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+    _rec_name = "employee_name"
+
+    appraisal_id = fields.Many2one("ops.appraisal", required=True, ondelete="restrict", index=True)
+    employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True, index=True)
+    employee_name = fields.Char(related="appraisal_id.employee_name", store=True)
+    user_id = fields.Many2one(related="appraisal_id.user_id", store=True, index=True)
+    supervisor_user_id = fields.Many2one(
+        related="appraisal_id.supervisor_user_id", store=True, index=True
+    )
+    department_id = fields.Many2one(related="appraisal_id.department_id", store=True, index=True)
+    company_id = fields.Many2one(related="appraisal_id.company_id", store=True, index=True)
+    goals = fields.Html(tracking=True)
+    date_start = fields.Date(default=fields.Date.context_today)
+    date_end = fields.Date()
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "In Progress"), ("done", "Done")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    checkin_ids = fields.One2many(
+        "ops.appraisal.improvement.checkin", "plan_id", string="Check-ins"
+    )
+    outcome = fields.Selection(
+        [("improved", "Improved"), ("extended", "Extended"), ("not_improved", "Not Improved")],
+        tracking=True,
+    )
+    outcome_note = fields.Text()
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for plan in self:
+            if plan.date_start and plan.date_end and plan.date_end < plan.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The improvement plan of %(employee)s ends before it starts.",
+                        employee=plan.employee_name,
+                    )
+                )
+
+    def action_start(self):
+        for plan in self:
+            if not plan.goals or not plan.date_end:
+                raise UserError(
+                    self.env._("Agree the goals and the end date before starting the plan.")
+                )
+        self.write({"state": "active"})
+        return True
+
+    def action_done(self):
+        for plan in self:
+            if not plan.outcome:
+                raise UserError(self.env._("Record the outcome before closing the plan."))
+        self.write({"state": "done"})
+        return True
+
+
+class OpsAppraisalImprovementCheckin(models.Model):
+    _name = "ops.appraisal.improvement.checkin"
+    _description = "Improvement Plan Check-in"
+    _order = "date, id"
+
+    plan_id = fields.Many2one(
+        "ops.appraisal.improvement.plan", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    date = fields.Date(default=fields.Date.context_today, required=True)
+    progress = fields.Integer(string="Progress (%)")
+    note = fields.Text(required=True)
