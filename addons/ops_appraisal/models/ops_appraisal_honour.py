@@ -34,6 +34,8 @@ class OpsAppraisalHonour(models.Model):
     _cancel_state = "rejected"
     _tier_validation_manual_config = False
     _ops_requester_field = "nominated_by_id"
+    _ops_state_validated = "approved"
+    _ops_state_rejected = "rejected"
 
     type_id = fields.Many2one("ops.appraisal.honour.type", string="Honour", required=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
@@ -67,23 +69,10 @@ class OpsAppraisalHonour(models.Model):
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + ["state"]
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
-        for honour in self:
-            if honour.validation_status == "validated" and honour.state == "draft":
-                honour._ops_award()
-        return res
-
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers=tiers)
-        self.filtered(lambda h: h.validation_status == "rejected").sudo().write(
-            {"state": "rejected"}
-        )
-        return res
-
-    def _ops_award(self):
+    def _ops_on_validated(self):
+        """Awarded: dated, and praised in public."""
         self.ensure_one()
-        self.sudo().write({"state": "approved", "date_awarded": fields.Date.context_today(self)})
+        self.sudo().write({"date_awarded": fields.Date.context_today(self)})
         channel = self.env.ref("mail.channel_all_employees", raise_if_not_found=False)
         if channel:
             company = self.company_id.partner_id

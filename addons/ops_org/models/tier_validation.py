@@ -19,13 +19,18 @@ class TierValidation(models.AbstractModel):
       ``create_uid``); they can never approve their own request;
     * ``_ops_department_field``: path to the ``hr.department`` whose head
       reviews tiers of type "Department head of the requester" (default: the
-      requester's department).
+      requester's department);
+    * ``_ops_state_validated`` / ``_ops_state_rejected``: the value of the
+      state field once every tier approved / a tier rejected (default: leave
+      the state alone); ``_ops_on_validated()`` runs after the first.
     """
 
     _inherit = "tier.validation"
 
     _ops_requester_field = "create_uid"
     _ops_department_field = False
+    _ops_state_validated = False
+    _ops_state_rejected = False
 
     # -- who asks, who decides ---------------------------------------------
 
@@ -144,6 +149,7 @@ class TierValidation(models.AbstractModel):
         decided = pending_before.filtered(lambda r: r.status == "approved")
         if decided:
             self._ops_after_decision(decided, "approved")
+        self._ops_apply_outcome()
         return res
 
     def _rejected_tier(self, tiers=False):
@@ -155,7 +161,23 @@ class TierValidation(models.AbstractModel):
         decided = open_before.filtered(lambda r: r.status == "rejected")
         if decided:
             self._ops_after_decision(decided, "rejected")
+        self._ops_apply_outcome()
         return res
+
+    def _ops_apply_outcome(self):
+        """Move the state of documents whose review is over to the declared
+        ``_ops_state_validated`` / ``_ops_state_rejected``."""
+        for record in self:
+            if record[self._state_field] not in self._state_from:
+                continue
+            if self._ops_state_validated and record.validation_status == "validated":
+                record.sudo().write({self._state_field: self._ops_state_validated})
+                record._ops_on_validated()
+            elif self._ops_state_rejected and record.validation_status == "rejected":
+                record.sudo().write({self._state_field: self._ops_state_rejected})
+
+    def _ops_on_validated(self):
+        """Hook: what a document does once every tier approved it."""
 
     def request_validation(self):
         reviews = super().request_validation()

@@ -20,6 +20,8 @@ class OpsProjectChangeRequest(models.Model):
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
     _ops_requester_field = "requested_by_id"
+    _ops_state_validated = "approved"
+    _ops_state_rejected = "rejected"
 
     name = fields.Char(string="Change", required=True, tracking=True)
     project_id = fields.Many2one("project.project", required=True, index=True, ondelete="cascade")
@@ -61,20 +63,6 @@ class OpsProjectChangeRequest(models.Model):
                         phase=request.project_id.ops_phase_id.name,
                     )
                 )
-
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
-        for request in self:
-            if request.validation_status == "validated" and request.state == "draft":
-                request.sudo().write({"state": "approved"})
-        return res
-
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers=tiers)
-        for request in self:
-            if request.validation_status == "rejected" and request.state == "draft":
-                request.sudo().with_context(skip_validation_check=True).write({"state": "rejected"})
-        return res
 
     def _get_after_validation_exceptions(self):
         return super()._get_after_validation_exceptions() + ["state"]
