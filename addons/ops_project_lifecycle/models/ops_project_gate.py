@@ -27,6 +27,7 @@ class OpsProjectGate(models.Model):
     _tier_validation_manual_config = True
     _ops_requester_field = "submitted_by_id"
     _ops_department_field = "owner_department_id"
+    _ops_state_validated = "passed"
 
     project_id = fields.Many2one(
         "project.project", required=True, ondelete="cascade", index=True, readonly=True
@@ -304,21 +305,21 @@ class OpsProjectGate(models.Model):
             "views": [(False, "form")],
         }
 
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers=tiers)
-        for gate in self:
-            if gate.validation_status == "validated" and gate.state == "open":
-                gate._ops_pass()
-        return res
-
     def _ops_after_decision(self, reviews, decision):
         res = super()._ops_after_decision(reviews, decision)
         self._ops_log_decision(decision, reviews)
         return res
 
     def _ops_pass(self):
+        """Pass a gate no step of the authority matrix applies to."""
         self.ensure_one()
-        self.sudo().write({"state": "passed", "date_decided": fields.Datetime.now()})
+        self.sudo().write({"state": "passed"})
+        self._ops_on_validated()
+
+    def _ops_on_validated(self):
+        """The gate passed: the project enters the next phase."""
+        self.ensure_one()
+        self.sudo().write({"date_decided": fields.Datetime.now()})
         project = self.project_id.sudo()
         next_phase = self.phase_id._next()
         if next_phase and project.ops_phase_id == self.phase_id:
