@@ -20,8 +20,9 @@ if ! odoo -c "$OPS_CONF" -d "$DB" -i "$ADDONS" --stop-after-init --log-level=war
     die "Installing $ADDONS into $DB failed (see $LOG)."
 fi
 
-# The tests' own HTTP server listens beside a running demo server.
-TEST_CONF=$OPS_CACHE/odoo-test.conf
+# The tests' own HTTP server listens beside a running demo server; one
+# configuration per checkout and database, so two checkouts test side by side.
+TEST_CONF=$OPS_ROOT/.odoorc-test-$DB
 sed "s/^http_port = .*/http_port = ${OPS_TEST_HTTP_PORT:-8169}/" "$OPS_CONF" >"$TEST_CONF"
 
 say "Running pytest-odoo over addons/*/tests and tests/"

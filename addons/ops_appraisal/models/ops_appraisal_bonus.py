@@ -73,6 +73,7 @@ class OpsAppraisalBonusSheet(models.Model):
                     )
                 )
             awards = {line.appraisal_id.id: line.project_award for line in sheet.line_ids}
+            awards.update(sheet._ops_project_awards(appraisals))
             sheet.line_ids.unlink()
             total_score = sum(appraisals.mapped("final_score"))
             annual = sheet.cycle_id.period == "annual" and total_score
@@ -96,6 +97,14 @@ class OpsAppraisalBonusSheet(models.Model):
                 ]
             )
         return True
+
+    def _ops_project_awards(self, appraisals):
+        """{appraisal id: project award} for the given appraisals, computed
+        from the projects accepted in the cycle's period. Bridges fill it
+        (ops_appraisal_project); amounts entered by hand are kept for the
+        appraisals it leaves out."""
+        self.ensure_one()
+        return {}
 
     def action_confirm(self):
         for sheet in self:
