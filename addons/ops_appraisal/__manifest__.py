@@ -3,7 +3,7 @@
 {
     "name": "OPS Appraisal",
     "summary": "Monthly, quarterly and annual appraisals with weighted criteria and 360 raters",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -16,6 +16,8 @@
         "security/ops_appraisal_security.xml",
         "data/ops_appraisal_data.xml",
         "data/ops_appraisal_honour_data.xml",
+        "data/ops_appraisal_mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/ops_appraisal_template_views.xml",
         "views/ops_appraisal_views.xml",
         "views/ops_appraisal_evaluation_views.xml",
@@ -24,7 +26,13 @@
         "views/ops_appraisal_honour_views.xml",
         "views/ops_appraisal_improvement_plan_views.xml",
         "views/hr_employee_views.xml",
+        "views/hr_job_views.xml",
+        "views/ops_appraisal_templates.xml",
         "report/ops_appraisal_reports.xml",
         "views/ops_appraisal_menus.xml",
     ],
+    "demo": ["demo/ops_appraisal_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["ops_appraisal/static/tests/tours/**/*"],
+    },
 }

@@ -5,6 +5,7 @@ from . import ops_appraisal
 from . import ops_appraisal_evaluation
 from . import ops_appraisal_bonus
 from . import hr_employee
+from . import hr_job
 from . import ops_appraisal_honour
 from . import tier_definition
 from . import ops_appraisal_improvement_plan

@@ -59,6 +59,16 @@ class OpsAppraisal(models.Model):
     peer_user_ids = fields.Many2many(
         "res.users", string="Peers", help="Colleagues asked to evaluate (jobs that ask for it)."
     )
+    customer_facing = fields.Boolean(
+        compute="_compute_department",
+        store=True,
+        help="The employee's job is customer-facing: customers evaluate too.",
+    )
+    customer_partner_ids = fields.Many2many(
+        "res.partner",
+        string="Customers",
+        help="Customers asked to evaluate through a link (customer-facing jobs).",
+    )
     evaluation_score = fields.Float(
         compute="_compute_scores", store=True, help="Weighted score of this cycle's raters."
     )
@@ -75,6 +85,22 @@ class OpsAppraisal(models.Model):
     )
     grade_id = fields.Many2one(
         "ops.appraisal.grade", compute="_compute_final_score", store=True, tracking=True
+    )
+    promotion_priority = fields.Boolean(
+        related="grade_id.promotion_priority",
+        store=True,
+        help="The grade of this result gives priority for promotion.",
+    )
+    training_need = fields.Text(
+        string="Training Needs",
+        help="What the employee should learn, agreed in the appraisal; training "
+        "needs are planned from it.",
+    )
+    weak_criterion_ids = fields.Many2many(
+        "ops.appraisal.criterion",
+        string="Criteria to Improve",
+        compute="_compute_weak_criterion_ids",
+        help="Criteria the supervisor scored below 60.",
     )
     comment = fields.Html(string="Supervisor's Comments")
     employee_comment = fields.Text()
@@ -105,9 +131,11 @@ class OpsAppraisal(models.Model):
             if supervisor == employee.user_id:
                 supervisor = employee.department_id.parent_id.manager_id.user_id
             appraisal.supervisor_user_id = supervisor
+            appraisal.customer_facing = employee.job_id.ops_customer_facing
 
-    @api.depends("computed_score", "calibrated_score")
+    @api.depends("computed_score", "calibrated_score", "cycle_id.state")
     def _compute_final_score(self):
+        """Score and grade; no grade while raters are still evaluating."""
         # One query for the grade bands of all the companies concerned.
         grades = (
             self.env["ops.appraisal.grade"]
@@ -117,6 +145,9 @@ class OpsAppraisal(models.Model):
         for appraisal in self:
             score = appraisal.calibrated_score or appraisal.computed_score
             appraisal.final_score = score
+            if appraisal.cycle_id.state in ("draft", "open"):
+                appraisal.grade_id = False
+                continue
             appraisal.grade_id = next(
                 (
                     g
@@ -126,6 +157,16 @@ class OpsAppraisal(models.Model):
                 ),
                 grades.browse(),
             )
+
+    @api.depends("evaluation_ids.line_ids.score", "evaluation_ids.state")
+    def _compute_weak_criterion_ids(self):
+        for appraisal in self:
+            lines = (
+                appraisal.sudo()
+                .evaluation_ids.filtered(lambda e: e.role == "supervisor" and e.state == "done")
+                .line_ids
+            )
+            appraisal.weak_criterion_ids = lines.filtered(lambda line: line.score < 60).criterion_id
 
     @api.depends("cycle_id.date_published", "cycle_id.appeal_days")
     def _compute_appeal_deadline(self):
@@ -175,16 +216,77 @@ class OpsAppraisal(models.Model):
                 )
         self.env["ops.appraisal.evaluation"].sudo().create(vals)
 
+    def _ops_assign_peers(self):
+        """Peers for the jobs that ask for them: colleagues of the same
+        department with a user, neither the employee nor the supervisor,
+        in a stable order. One search for all the departments concerned."""
+        wanting = self.filtered(
+            lambda a: a.employee_id.sudo().job_id.ops_appraisal_peer_count and a.department_id
+        )
+        if not wanting:
+            return
+        colleagues = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [("department_id", "in", wanting.department_id.ids), ("user_id", "!=", False)],
+                order="id",
+            )
+        )
+        by_department = {}
+        for colleague in colleagues:
+            by_department.setdefault(colleague.department_id.id, []).append(colleague.user_id)
+        for appraisal in wanting:
+            count = appraisal.employee_id.sudo().job_id.ops_appraisal_peer_count
+            excluded = appraisal.user_id | appraisal.supervisor_user_id
+            peers = [
+                u for u in by_department.get(appraisal.department_id.id, []) if u not in excluded
+            ]
+            appraisal.peer_user_ids = [fields.Command.set([user.id for user in peers[:count]])]
+        wanting.action_request_peer_evaluations()
+
     def action_request_peer_evaluations(self):
-        Evaluation = self.env["ops.appraisal.evaluation"].sudo()
+        vals = []
         for appraisal in self:
             asked = appraisal.evaluation_ids.filtered(lambda e: e.role == "peer").rater_user_id
+            vals += [
+                {"appraisal_id": appraisal.id, "rater_user_id": user.id, "role": "peer"}
+                for user in appraisal.peer_user_ids - asked - appraisal.user_id
+            ]
+        self.env["ops.appraisal.evaluation"].sudo().create(vals)
+        return True
+
+    def action_request_customer_evaluations(self):
+        """Create the evaluation of every customer named and e-mail each one
+        the link to rate without an Odoo account."""
+        Evaluation = self.env["ops.appraisal.evaluation"].sudo()
+        for appraisal in self:
+            if appraisal.cycle_id.state not in ("draft", "open"):
+                raise UserError(
+                    self.env._("Customers are asked only before the evaluation closes.")
+                )
+            customers = appraisal.customer_partner_ids
+            missing = customers.filtered(lambda p: not p.email)
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(customers)s have no e-mail address to receive the link.",
+                        customers=", ".join(missing.mapped("name")),
+                    )
+                )
+            asked = appraisal.evaluation_ids.filtered(
+                lambda e: e.role == "customer"
+            ).rater_partner_id
             Evaluation.create(
                 [
-                    {"appraisal_id": appraisal.id, "rater_user_id": user.id, "role": "peer"}
-                    for user in appraisal.peer_user_ids - asked - appraisal.user_id
+                    {
+                        "appraisal_id": appraisal.id,
+                        "rater_partner_id": partner.id,
+                        "role": "customer",
+                    }
+                    for partner in customers - asked
                 ]
-            )
+            )._ops_send_customer_link()
         return True
 
     @api.depends(

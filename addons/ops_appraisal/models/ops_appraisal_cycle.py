@@ -23,6 +23,10 @@ class OpsAppraisalCycle(models.Model):
     date_start = fields.Date(required=True)
     date_end = fields.Date(required=True)
     deadline = fields.Date(string="Evaluation Deadline")
+    reminder_days = fields.Integer(
+        default=3,
+        help="Raters who have not submitted are reminded this many days before the deadline.",
+    )
     template_id = fields.Many2one("ops.appraisal.template", required=True, ondelete="restrict")
     department_ids = fields.Many2many(
         "hr.department", string="Departments", help="Leave empty for the whole company."
@@ -50,6 +54,12 @@ class OpsAppraisalCycle(models.Model):
     date_published = fields.Date(readonly=True)
     appraisal_ids = fields.One2many("ops.appraisal", "cycle_id", string="Appraisals")
     appraisal_count = fields.Integer(compute="_compute_appraisal_count")
+    distribution_html = fields.Html(
+        string="Grade Distribution",
+        compute="_compute_distribution_html",
+        sanitize=False,
+        help="Target share of each grade against the actual results you can see.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -59,12 +69,59 @@ class OpsAppraisalCycle(models.Model):
         for cycle in self:
             cycle.appraisal_count = len(cycle.appraisal_ids)
 
-    @api.constrains("date_start", "date_end", "monthly_weight")
+    def _compute_distribution_html(self):
+        for cycle in self:
+            rows = cycle._ops_distribution()
+            cycle.distribution_html = (
+                self.env["ir.qweb"]._render(
+                    "ops_appraisal.cycle_distribution",
+                    {"rows": rows, "total": sum(row["count"] for row in rows)},
+                )
+                if rows
+                else False
+            )
+
+    def _ops_distribution(self):
+        """Per grade band: the target share and the actual number and share of
+        the cycle's appraisals the current user may see (a department head
+        sees their department's, HR the whole cycle's)."""
+        self.ensure_one()
+        if self.state in ("draft", "open") or not self.id:
+            return []
+        counts = dict(
+            self.env["ops.appraisal"]._read_group(
+                [("cycle_id", "=", self.id)], ["grade_id"], ["__count"]
+            )
+        )
+        total = sum(counts.values())
+        grades = self.env["ops.appraisal.grade"].search(
+            [("company_id", "in", [self.company_id.id, False])]
+        )
+        rows = []
+        for grade in grades:
+            count = counts.get(grade, 0)
+            share = 100.0 * count / total if total else 0.0
+            rows.append(
+                {
+                    "grade": grade.name,
+                    "target": grade.target_share,
+                    "count": count,
+                    "share": share,
+                    "gap": share - grade.target_share if grade.target_share else 0.0,
+                }
+            )
+        return rows
+
+    @api.constrains("date_start", "date_end", "monthly_weight", "reminder_days")
     def _check_dates(self):
         for cycle in self:
             if cycle.date_end < cycle.date_start:
                 raise ValidationError(
                     self.env._("Cycle %(cycle)s ends before it starts.", cycle=cycle.name)
+                )
+            if cycle.reminder_days < 0:
+                raise ValidationError(
+                    self.env._("Reminders are sent before the deadline, not after.")
                 )
             if not 0 <= cycle.monthly_weight <= 100:
                 raise ValidationError(
@@ -84,15 +141,18 @@ class OpsAppraisalCycle(models.Model):
 
     def action_generate(self):
         """Create the appraisal of every employee in scope who has none yet,
-        with the supervisor's and the self evaluation."""
+        with the supervisor's and the self evaluation, and the peers' where
+        the job asks for them."""
         for cycle in self:
             if cycle.state not in ("draft", "open"):
                 raise UserError(self.env._("Cycle %(cycle)s is past evaluation.", cycle=cycle.name))
             done = cycle.appraisal_ids.employee_id
             employees = cycle._employees_in_scope() - done
-            self.env["ops.appraisal"].create(
+            appraisals = self.env["ops.appraisal"].create(
                 [{"cycle_id": cycle.id, "employee_id": employee.id} for employee in employees]
-            )._ops_create_default_evaluations()
+            )
+            appraisals._ops_create_default_evaluations()
+            appraisals._ops_assign_peers()
         return True
 
     def action_open(self):
@@ -130,6 +190,36 @@ class OpsAppraisalCycle(models.Model):
             )
         self.write({"state": "closed"})
         self.appraisal_ids.sudo().with_context(tracking_disable=True).write({"state": "closed"})
+        return True
+
+    def _ops_demo_run(self, target_state, submitted_share=100):
+        """Demo data: generate the cycle, have ``submitted_share`` % of the
+        evaluations rated (deterministic ratings) and take it to
+        ``target_state``."""
+        order = ["draft", "open", "calibration", "published", "closed"]
+        # Updating the module runs demo functions again: only draft cycles move.
+        for cycle in self.filtered(lambda c: c.state == "draft"):
+            cycle.action_generate()
+            cycle.action_open()
+            evaluations = cycle.appraisal_ids.evaluation_ids.sorted("id")
+            rated = evaluations[: len(evaluations) * submitted_share // 100]
+            for evaluation in rated:
+                employee = evaluation.appraisal_id.employee_id.id
+                level = (5, 4, 4, 3, 4, 5, 2, 4)[employee % 8]
+                for line in evaluation.line_ids:
+                    if line.kind == "qualitative":
+                        step = (employee + line.criterion_id.id + len(evaluation.role)) % 3 - 1
+                        line.rating = min(max(level + step, 1), 5)
+                    else:
+                        line.value = line.target * (0.5 + level / 10)
+            rated.action_submit()
+            for state, step in (
+                ("calibration", cycle.action_calibrate),
+                ("published", cycle.action_publish),
+                ("closed", cycle.action_close),
+            ):
+                if order.index(target_state) >= order.index(state):
+                    step()
         return True
 
     def _ops_check_state(self, expected):

@@ -1,15 +1,20 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import secrets
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import consteq
 
 from .ops_appraisal_template import RATER_ROLES
 
 
 class OpsAppraisalEvaluation(models.Model):
     """What one rater says of one employee in a cycle. Raters see only the
-    evaluations they give; peers never see each other's."""
+    evaluations they give; peers never see each other's. Customers have no
+    Odoo account: they rate through a link carrying the evaluation's token."""
 
     _name = "ops.appraisal.evaluation"
     _description = "Appraisal Evaluation"
@@ -19,8 +24,14 @@ class OpsAppraisalEvaluation(models.Model):
     cycle_id = fields.Many2one(related="appraisal_id.cycle_id", store=True)
     employee_name = fields.Char(related="appraisal_id.employee_name", store=True)
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True, index=True)
-    rater_user_id = fields.Many2one("res.users", string="Rater", required=True, index=True)
+    rater_user_id = fields.Many2one("res.users", string="Rater", index=True)
+    rater_partner_id = fields.Many2one(
+        "res.partner", string="Customer", help="The customer who rates through a link."
+    )
+    rater_name = fields.Char(compute="_compute_rater_name", string="Rated by")
     role = fields.Selection(RATER_ROLES, required=True)
+    access_token = fields.Char(copy=False, groups="ops_org.ops_org_group_hr")
+    date_reminded = fields.Datetime(string="Reminded on", readonly=True, copy=False)
     state = fields.Selection(
         [("todo", "To Do"), ("done", "Submitted")], default="todo", required=True, readonly=True
     )
@@ -34,19 +45,49 @@ class OpsAppraisalEvaluation(models.Model):
             "rater_uniq",
             "unique(appraisal_id, rater_user_id, role)",
             "A rater evaluates a colleague once per role.",
-        )
+        ),
+        (
+            "customer_uniq",
+            "unique(appraisal_id, rater_partner_id)",
+            "A customer evaluates an employee once per cycle.",
+        ),
     ]
+
+    @api.depends("rater_user_id", "rater_partner_id")
+    def _compute_rater_name(self):
+        for evaluation in self:
+            rater = evaluation.rater_user_id or evaluation.rater_partner_id
+            evaluation.rater_name = rater.sudo().name
 
     @api.depends("line_ids.score", "line_ids.criterion_id.weight")
     def _compute_score(self):
+        """Weighted average of the rated criteria: the template's weights add
+        up to 100 %, a customer's subset of criteria is scaled back to 100."""
         for evaluation in self:
-            evaluation.score = sum(
-                line.score * line.criterion_id.weight / 100.0 for line in evaluation.line_ids
+            total = sum(evaluation.line_ids.criterion_id.mapped("weight"))
+            evaluation.score = (
+                sum(line.score * line.criterion_id.weight for line in evaluation.line_ids) / total
+                if total
+                else 0.0
             )
 
-    @api.constrains("role", "rater_user_id", "appraisal_id")
+    @api.constrains("role", "rater_user_id", "rater_partner_id", "appraisal_id")
     def _check_rater(self):
         for evaluation in self:
+            if evaluation.role == "customer" and not evaluation.rater_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "Name the customer who evaluates %(employee)s.",
+                        employee=evaluation.employee_name,
+                    )
+                )
+            if evaluation.role != "customer" and not evaluation.rater_user_id:
+                raise ValidationError(
+                    self.env._(
+                        "Name the colleague who evaluates %(employee)s.",
+                        employee=evaluation.employee_name,
+                    )
+                )
             employee_user = evaluation.appraisal_id.user_id
             if evaluation.role != "self" and evaluation.rater_user_id == employee_user:
                 raise ValidationError(
@@ -68,16 +109,27 @@ class OpsAppraisalEvaluation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("role") == "customer" and not vals.get("access_token"):
+                vals["access_token"] = secrets.token_urlsafe(32)
         evaluations = super().create(vals_list)
-        Line = self.env["ops.appraisal.evaluation.line"].sudo()
-        Line.create(
+        self.env["ops.appraisal.evaluation.line"].sudo().create(
             [
                 {"evaluation_id": evaluation.id, "criterion_id": criterion.id}
                 for evaluation in evaluations
-                for criterion in evaluation.appraisal_id.sudo().template_id.criterion_ids
+                for criterion in evaluation._ops_criteria()
             ]
         )
         return evaluations
+
+    def _ops_criteria(self):
+        """The criteria this rater rates: customers rate those the template
+        marks for them (all of them when it marks none)."""
+        self.ensure_one()
+        criteria = self.appraisal_id.sudo().template_id.criterion_ids
+        if self.role == "customer":
+            return criteria.filtered("customer_rated") or criteria
+        return criteria
 
     def write(self, vals):
         self._ops_check_editable()
@@ -106,18 +158,110 @@ class OpsAppraisalEvaluation(models.Model):
     def action_submit(self):
         for evaluation in self:
             evaluation._ops_check_editable()
-            missing = evaluation.line_ids.filtered(
-                lambda line: line.criterion_id.kind == "qualitative" and not line.rating
-            )
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Rate every criterion before submitting: %(names)s.",
-                        names=", ".join(missing.criterion_id.mapped("name")),
-                    )
-                )
+            evaluation._ops_check_complete()
         self.sudo().write({"state": "done"})
         return True
+
+    def _ops_check_complete(self):
+        self.ensure_one()
+        missing = self.line_ids.filtered(
+            lambda line: line.criterion_id.kind == "qualitative" and not line.rating
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Rate every criterion before submitting: %(names)s.",
+                    names=", ".join(missing.criterion_id.mapped("name")),
+                )
+            )
+
+    # -- customers' link -----------------------------------------------------
+
+    def _ops_public_url(self):
+        self.ensure_one()
+        token = self.sudo().access_token
+        return f"{self.get_base_url()}/ops/appraisal/evaluate/{self.id}?access_token={token}"
+
+    @api.model
+    def _ops_from_token(self, evaluation_id, token):
+        """The customer evaluation the link opens (sudo), or an empty
+        recordset when the token does not match."""
+        evaluation = self.sudo().browse(int(evaluation_id)).exists()
+        if (
+            not evaluation
+            or evaluation.role != "customer"
+            or not token
+            or not evaluation.access_token
+            or not consteq(evaluation.access_token, token)
+        ):
+            return self.browse()
+        return evaluation
+
+    def _ops_submit_from_link(self, ratings, comment):
+        """Record a customer's ratings given through the link: ``ratings``
+        maps line ids to the rating given. All or nothing."""
+        self.ensure_one()
+        if self.state != "todo":
+            raise UserError(self.env._("This evaluation was already submitted. Thank you."))
+        if self.cycle_id.state != "open":
+            raise UserError(self.env._("This evaluation is closed."))
+        for line in self.line_ids:
+            line.rating = ratings.get(line.id, 0)
+        self._ops_check_complete()
+        self.write({"comment": comment, "state": "done"})
+        self.appraisal_id.message_post(
+            body=self.env._(
+                "%(customer)s submitted their evaluation.", customer=self.rater_partner_id.name
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _ops_send_customer_link(self):
+        template = self.env.ref("ops_appraisal.mail_template_ops_appraisal_customer_evaluation")
+        for evaluation in self.sudo():
+            template.send_mail(evaluation.id, email_layout_xmlid="mail.mail_notification_light")
+
+    # -- reminders -----------------------------------------------------------
+
+    @api.model
+    def _cron_remind(self):
+        """Remind the raters whose evaluations are still to do when their
+        cycle's deadline is within its reminder days: one e-mail per rater
+        and cycle, in the rater's language; customers get their link again."""
+        today = fields.Date.context_today(self)
+        cycles = (
+            self.env["ops.appraisal.cycle"]
+            .sudo()
+            .search([("state", "=", "open"), ("deadline", "!=", False)])
+        )
+        cycles = cycles.filtered(
+            lambda c: c.deadline - timedelta(days=c.reminder_days) <= today <= c.deadline
+        )
+        if not cycles:
+            return
+        pending = self.sudo().search(
+            [("cycle_id", "in", cycles.ids), ("state", "=", "todo"), ("date_reminded", "=", False)]
+        )
+        pending.filtered(lambda e: e.role == "customer")._ops_send_customer_link()
+        template = self.env.ref("ops_appraisal.mail_template_ops_appraisal_evaluation_reminder")
+        by_rater = {}
+        for evaluation in pending.filtered(lambda e: e.role != "customer"):
+            by_rater.setdefault((evaluation.rater_user_id, evaluation.cycle_id), evaluation)
+        for evaluation in by_rater.values():
+            template.send_mail(evaluation.id, email_layout_xmlid="mail.mail_notification_light")
+        pending.write({"date_reminded": fields.Datetime.now()})
+
+    def _ops_pending_of_rater(self):
+        """Evaluations the same rater still has to give in the same cycle
+        (used by the reminder e-mail)."""
+        self.ensure_one()
+        return self.sudo().search(
+            [
+                ("cycle_id", "=", self.cycle_id.id),
+                ("rater_user_id", "=", self.rater_user_id.id),
+                ("state", "=", "todo"),
+            ]
+        )
 
 
 class OpsAppraisalEvaluationLine(models.Model):

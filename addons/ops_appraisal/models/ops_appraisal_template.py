@@ -121,11 +121,23 @@ class OpsAppraisalCriterion(models.Model):
         help="A measured criterion scores value / target, up to this percentage.",
     )
     description = fields.Text(translate=True)
+    customer_rated = fields.Boolean(
+        string="Rated by Customers",
+        help="Customers who evaluate an employee rate this criterion (ratings only).",
+    )
     company_id = fields.Many2one(related="template_id.company_id", store=True)
 
-    @api.constrains("weight", "kind", "target")
+    @api.constrains("weight", "kind", "target", "customer_rated")
     def _check_criterion(self):
         for criterion in self:
+            if criterion.customer_rated and criterion.kind != "qualitative":
+                raise ValidationError(
+                    self.env._(
+                        "Criterion %(name)s: customers give ratings; a measured criterion "
+                        "cannot be rated by customers.",
+                        name=criterion.name,
+                    )
+                )
             if criterion.weight <= 0:
                 raise ValidationError(
                     self.env._(

@@ -1,8 +1,6 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from datetime import date, timedelta
-
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
@@ -128,11 +126,14 @@ class TestAppraisal(AppraisalCommon):
         self.assertEqual(self.appraisal.state, "closed")
 
     def test_appeal_after_the_deadline_is_refused(self):
-        self.cycle.action_calibrate()
-        self.cycle.action_publish()
+        # A fixed clock: the outcome does not depend on the hour the suite runs
+        # (the users' time zones shift "today" near midnight UTC).
+        with freeze_time("2026-12-01 04:00:00"):
+            self.cycle.action_calibrate()
+            self.cycle.action_publish()
         mine = self.appraisal.with_user(self.user_employee)
         mine.write({"appeal_reason": "Too late"})
-        with freeze_time(date.today() + timedelta(days=8)):
+        with freeze_time("2026-12-09 04:00:00"):
             with self.assertRaisesRegex(UserError, "appeal period ended"):
                 mine.action_appeal()
         self.assertFalse(self.appraisal.appeal_state)

@@ -37,7 +37,9 @@ class TestBonus(AppraisalCommon):
         with self.assertRaises(ValidationError) as caught:
             self._sheet()
         self.assertIn("is not published", str(caught.exception))
-        self.assertFalse(self.env["ops.appraisal.bonus.sheet"].search([]))
+        self.assertFalse(
+            self.env["ops.appraisal.bonus.sheet"].search([("cycle_id", "=", self.cycle.id)])
+        )
 
     def test_performance_bonus_is_base_times_grade_coefficient(self):
         self._publish()
