@@ -1,0 +1,2 @@
+from . import test_ops_appraisal_project
+from . import test_ops_appraisal_project_access
