@@ -10,5 +10,5 @@
     "maintainers": ["ops-suite"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["ops_org", "ops_project_lifecycle", "ops_appraisal"],
+    "depends": ["ops_org", "ops_project_lifecycle", "ops_appraisal", "ops_appraisal_project"],
 }
