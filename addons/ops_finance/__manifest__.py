@@ -12,8 +12,14 @@
     "development_status": "Alpha",
     "depends": ["ops_org", "account", "analytic", "hr_expense", "report_xlsx"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/ops_budget_security.xml",
+        "security/ops_budget_adjustment_security.xml",
         "data/account_analytic_plan_data.xml",
+        "data/ops_budget_data.xml",
         "views/hr_department_views.xml",
+        "views/ops_budget_views.xml",
+        "views/ops_budget_adjustment_views.xml",
         "views/ops_finance_menus.xml",
     ],
 }

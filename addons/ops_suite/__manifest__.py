@@ -10,5 +10,11 @@
     "maintainers": ["ops-suite"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["ops_org", "ops_project_lifecycle", "ops_appraisal", "ops_appraisal_project"],
+    "depends": [
+        "ops_org",
+        "ops_project_lifecycle",
+        "ops_appraisal",
+        "ops_appraisal_project",
+        "ops_finance",
+    ],
 }

@@ -1,0 +1,212 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class OpsBudget(models.Model):
+    """The company's annual budget (policy §六(一)1): each department drafts
+    its part, finance consolidates and balances it, leadership approves it.
+    An approved budget is locked; a revision is a new version, the old one
+    is kept."""
+
+    _name = "ops.budget"
+    _description = "Annual Budget"
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _order = "year desc, version desc, id desc"
+
+    _state_field = "state"
+    _state_from = ["consolidation"]
+    _state_to = ["approved"]
+    _cancel_state = "rejected"
+    _tier_validation_manual_config = False
+    _ops_requester_field = "submitted_by_id"
+    _ops_state_validated = "approved"
+    _ops_state_rejected = "rejected"
+
+    name = fields.Char(required=True, tracking=True)
+    year = fields.Integer(required=True, default=lambda self: fields.Date.today().year + 1)
+    date_from = fields.Date(compute="_compute_dates", store=True)
+    date_to = fields.Date(compute="_compute_dates", store=True)
+    version = fields.Integer(default=1, readonly=True, copy=False)
+    previous_id = fields.Many2one(
+        "ops.budget", string="Previous Version", readonly=True, copy=False, index=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Departments Drafting"),
+            ("consolidation", "Consolidation"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+            ("superseded", "Superseded"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_approved = fields.Date(readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    department_budget_ids = fields.One2many(
+        "ops.budget.department", "budget_id", string="Department Budgets"
+    )
+    line_ids = fields.One2many("ops.budget.line", "budget_id", string="Lines")
+    planned_amount = fields.Monetary(string="Planned", compute="_compute_amounts", store=True)
+    current_amount = fields.Monetary(string="Current", compute="_compute_amounts", store=True)
+
+    _sql_constraints = [
+        (
+            "year_version_uniq",
+            "unique(company_id, year, version)",
+            "A company has one budget per year and version.",
+        )
+    ]
+
+    @api.depends("year")
+    def _compute_dates(self):
+        for budget in self:
+            if budget.year:
+                budget.date_from = date(budget.year, 1, 1)
+                budget.date_to = date(budget.year, 12, 31)
+            else:
+                budget.date_from = budget.date_to = False
+
+    @api.depends("line_ids.planned_amount", "line_ids.current_amount")
+    def _compute_amounts(self):
+        for budget in self:
+            budget.planned_amount = sum(budget.line_ids.mapped("planned_amount"))
+            budget.current_amount = sum(budget.line_ids.mapped("current_amount"))
+
+    @api.constrains("year")
+    def _check_year(self):
+        for budget in self:
+            if not 2000 <= budget.year <= 2999:
+                raise ValidationError(
+                    self.env._("Budget %(name)s: give the year in four digits.", name=budget.name)
+                )
+
+    def _get_after_validation_exceptions(self):
+        return super()._get_after_validation_exceptions() + ["state", "date_approved"]
+
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + ["state", "submitted_by_id"]
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
+            locked = self.filtered(lambda b: b.state in ("approved", "superseded"))
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "Budget %(name)s is approved and locked: change it through an "
+                        "adjustment request or a new version.",
+                        name=locked[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    def unlink(self):
+        if self.filtered(lambda b: b.state not in ("draft", "consolidation")):
+            raise UserError(self.env._("An approved budget is kept; it cannot be deleted."))
+        return super().unlink()
+
+    # -- steps -------------------------------------------------------------
+
+    def action_open_departments(self):
+        """Create the draft of every department of the company that has none
+        (each gets its cost centre)."""
+        for budget in self:
+            budget._ops_check_state("draft")
+            departments = self.env["hr.department"].search(
+                [("company_id", "in", [budget.company_id.id, False])]
+            )
+            departments -= budget.department_budget_ids.department_id
+            departments._ops_cost_centre()
+            self.env["ops.budget.department"].create(
+                [{"budget_id": budget.id, "department_id": d.id} for d in departments]
+            )
+        return True
+
+    def action_consolidate(self):
+        """Finance takes over the department drafts to balance them."""
+        self._ops_check_state("draft")
+        self.write({"state": "consolidation"})
+        self.department_budget_ids.filtered(lambda d: d.state == "draft").write(
+            {"state": "submitted"}
+        )
+        return True
+
+    def action_submit(self):
+        """Finance submits the balanced budget to leadership."""
+        for budget in self:
+            budget._ops_check_state("consolidation")
+            if not budget.line_ids:
+                raise UserError(
+                    self.env._("Budget %(name)s has no line to approve.", name=budget.name)
+                )
+        self.write({"submitted_by_id": self.env.uid})
+        self.request_validation()
+        return True
+
+    def action_revise(self):
+        """A rejected budget goes back to finance for balancing."""
+        self._ops_check_state("rejected")
+        self.restart_validation()
+        self.write({"state": "consolidation"})
+        return True
+
+    def action_new_version(self):
+        """Copy an approved budget as the next version, in consolidation."""
+        self.ensure_one()
+        self._ops_check_state("approved")
+        new = self.copy(
+            {
+                "name": self.name,
+                "version": self.version + 1,
+                "previous_id": self.id,
+                "state": "consolidation",
+            }
+        )
+        for department_budget in self.department_budget_ids:
+            copy = department_budget.copy({"budget_id": new.id, "state": "submitted"})
+            department_budget.line_ids.copy({"department_budget_id": copy.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ops.budget",
+            "res_id": new.id,
+            "views": [(False, "form")],
+        }
+
+    def _ops_on_validated(self):
+        """Approved: dated, locked, and the version it revises superseded."""
+        self.ensure_one()
+        self.sudo().write({"date_approved": fields.Date.context_today(self)})
+        older = self.sudo().search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("year", "=", self.year),
+                ("state", "=", "approved"),
+                ("id", "!=", self.id),
+            ]
+        )
+        older.write({"state": "superseded"})
+
+    def _ops_check_state(self, expected):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for budget in self:
+            if budget.state != expected:
+                raise UserError(
+                    self.env._(
+                        "Budget %(name)s is %(state)s; this step needs it %(expected)s.",
+                        name=budget.name,
+                        state=labels[budget.state],
+                        expected=labels[expected],
+                    )
+                )

@@ -1,0 +1,219 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+
+class OpsBudgetAdjustment(models.Model):
+    """A budget adjustment request (预算调整, policy §六(一)3): raised by a
+    department with its reason, reviewed by finance and approved by
+    leadership; approval applies each change as a dated adjustment line,
+    never by overwriting the budget."""
+
+    _name = "ops.budget.adjustment"
+    _description = "Budget Adjustment Request"
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    _state_field = "state"
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _cancel_state = "rejected"
+    _tier_validation_manual_config = False
+    _ops_requester_field = "requested_by_id"
+    _ops_department_field = "department_id"
+    _ops_state_validated = "approved"
+    _ops_state_rejected = "rejected"
+
+    name = fields.Char(
+        required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
+    )
+    budget_id = fields.Many2one(
+        "ops.budget",
+        required=True,
+        index=True,
+        domain="[('state', '=', 'approved'), ('company_id', '=', company_id)]",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user.employee_id.department_id,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    requested_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True, required=True
+    )
+    reason = fields.Selection(
+        [
+            ("market", "Market Change"),
+            ("strategy", "Strategy Change"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="market",
+    )
+    explanation = fields.Html(required=True)
+    line_ids = fields.One2many("ops.budget.adjustment.line", "adjustment_id", string="Changes")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Under Review"),
+            ("approved", "Applied"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    date_applied = fields.Datetime(readonly=True, copy=False)
+    amount_total = fields.Monetary(string="Net Change", compute="_compute_amount_total")
+
+    @api.depends("line_ids.amount")
+    def _compute_amount_total(self):
+        for adjustment in self:
+            adjustment.amount_total = sum(adjustment.line_ids.mapped("amount"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", self.env._("New")) == self.env._("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("ops.budget.adjustment")
+        return super().create(vals_list)
+
+    def _get_after_validation_exceptions(self):
+        return super()._get_after_validation_exceptions() + ["state", "date_applied"]
+
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + ["state"]
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
+            if self.filtered(lambda a: a.state in ("approved", "rejected")):
+                raise UserError(self.env._("A decided adjustment request cannot change."))
+        return super().write(vals)
+
+    def action_submit(self):
+        for adjustment in self:
+            if adjustment.state != "draft":
+                raise UserError(self.env._("Only a draft request can be submitted."))
+            if not adjustment.line_ids:
+                raise UserError(self.env._("Say which budget lines change and by how much."))
+            adjustment.line_ids._ops_check_within_remaining()
+        self.write({"state": "submitted"})
+        self.request_validation()
+        return True
+
+    def action_draft(self):
+        for adjustment in self:
+            if adjustment.state != "rejected":
+                raise UserError(self.env._("Only a rejected request goes back to draft."))
+        self.restart_validation()
+        self.sudo().write({"state": "draft"})
+        return True
+
+    def _ops_on_validated(self):
+        """Apply the changes: each line locked, checked against what remains
+        at this moment, and recorded with its date and before/after amounts."""
+        self.ensure_one()
+        lines = self.line_ids.sudo()
+        self.env.cr.execute(
+            "SELECT id FROM ops_budget_line WHERE id IN %s ORDER BY id FOR UPDATE",
+            [tuple(lines.budget_line_id.ids)],
+        )
+        lines.budget_line_id.invalidate_recordset()
+        lines._ops_check_within_remaining()
+        now = fields.Datetime.now()
+        for line in lines:
+            before = line.budget_line_id.current_amount
+            line.write(
+                {
+                    "applied": True,
+                    "before_amount": before,
+                    "after_amount": before + line.amount,
+                    "date_applied": now,
+                }
+            )
+        self.sudo().write({"date_applied": now})
+
+
+class OpsBudgetAdjustmentLine(models.Model):
+    _name = "ops.budget.adjustment.line"
+    _description = "Budget Adjustment Line"
+    _order = "adjustment_id, id"
+
+    adjustment_id = fields.Many2one(
+        "ops.budget.adjustment", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="adjustment_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="adjustment_id.currency_id")
+    department_id = fields.Many2one(related="adjustment_id.department_id", store=True)
+    budget_line_id = fields.Many2one(
+        "ops.budget.line",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('budget_id', '=', parent.budget_id), "
+        "('department_id', '=', parent.department_id)]",
+    )
+    amount = fields.Monetary(string="Change", required=True, help="Positive adds, negative cuts.")
+    before_amount = fields.Monetary(
+        string="Before", compute="_compute_preview", store=True, readonly=True
+    )
+    after_amount = fields.Monetary(
+        string="After", compute="_compute_preview", store=True, readonly=True
+    )
+    applied = fields.Boolean(readonly=True)
+    date_applied = fields.Datetime(readonly=True)
+
+    @api.depends("budget_line_id.current_amount", "amount")
+    def _compute_preview(self):
+        for line in self:
+            if line.applied:
+                continue
+            line.before_amount = line.budget_line_id.current_amount
+            line.after_amount = line.before_amount + line.amount
+
+    @api.constrains("amount", "budget_line_id")
+    def _check_line(self):
+        for line in self:
+            if not line.amount:
+                raise ValidationError(self.env._("An adjustment line changes the amount."))
+            if line.budget_line_id.budget_id != line.adjustment_id.budget_id:
+                raise ValidationError(
+                    self.env._("Adjust lines of the budget the request is about.")
+                )
+            if line.budget_line_id.department_id != line.adjustment_id.department_id:
+                raise ValidationError(self.env._("A department adjusts its own budget lines."))
+
+    def _ops_check_within_remaining(self):
+        """A cut may not exceed what remains of the line (current budget
+        minus actual and committed)."""
+        for line in self:
+            budget_line = line.budget_line_id
+            if (
+                line.amount < 0
+                and float_compare(
+                    -line.amount,
+                    budget_line.remaining_amount,
+                    precision_rounding=line.currency_id.rounding,
+                )
+                > 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(account)s, %(month)s: the cut of %(cut)s is beyond what remains "
+                        "(%(remaining)s).",
+                        account=budget_line.account_id.display_name,
+                        month=dict(budget_line._fields["month"].selection)[budget_line.month],
+                        cut=-line.amount,
+                        remaining=budget_line.remaining_amount,
+                    )
+                )

@@ -1,0 +1,108 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class OpsBudgetDepartment(models.Model):
+    """One department's part of the annual budget, drafted by its head."""
+
+    _name = "ops.budget.department"
+    _description = "Department Budget"
+    _inherit = ["mail.thread"]
+    _order = "budget_id desc, department_id"
+    _rec_names_search = ["department_id", "budget_id"]
+
+    budget_id = fields.Many2one("ops.budget", required=True, ondelete="cascade", index=True)
+    department_id = fields.Many2one("hr.department", required=True, ondelete="restrict", index=True)
+    analytic_account_id = fields.Many2one(
+        related="department_id.ops_analytic_account_id", string="Cost Centre"
+    )
+    year = fields.Integer(related="budget_id.year", store=True)
+    budget_state = fields.Selection(related="budget_id.state", string="Budget Status")
+    state = fields.Selection(
+        [("draft", "Draft"), ("submitted", "Submitted to Finance")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(related="budget_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    line_ids = fields.One2many("ops.budget.line", "department_budget_id", string="Lines")
+    planned_amount = fields.Monetary(string="Planned", compute="_compute_amounts", store=True)
+    current_amount = fields.Monetary(string="Current", compute="_compute_amounts", store=True)
+    note = fields.Html(string="Assumptions")
+
+    _sql_constraints = [
+        (
+            "budget_department_uniq",
+            "unique(budget_id, department_id)",
+            "A department has one part in each budget.",
+        )
+    ]
+
+    @api.depends("line_ids.planned_amount", "line_ids.current_amount")
+    def _compute_amounts(self):
+        for part in self:
+            part.planned_amount = sum(part.line_ids.mapped("planned_amount"))
+            part.current_amount = sum(part.line_ids.mapped("current_amount"))
+
+    def _compute_display_name(self):
+        for part in self:
+            part.display_name = f"{part.budget_id.name} - {part.department_id.name}"
+
+    def _ops_check_editable(self):
+        """Department heads edit their draft while departments draft;
+        finance edits during consolidation; nobody after approval."""
+        if self.env.su:
+            return
+        finance = self.env.user.has_group("ops_org.ops_org_group_finance")
+        for part in self:
+            state = part.budget_id.state
+            if state == "draft" and (part.state == "draft" or finance):
+                continue
+            if state in ("consolidation", "rejected") and finance:
+                continue
+            raise UserError(
+                self.env._(
+                    "The budget of %(department)s cannot change now (budget %(budget)s is "
+                    "%(state)s).",
+                    department=part.department_id.name,
+                    budget=part.budget_id.name,
+                    state=dict(part.budget_id._fields["state"]._description_selection(self.env))[
+                        state
+                    ],
+                )
+            )
+
+    def write(self, vals):
+        if set(vals) - {"state", "message_main_attachment_id"}:
+            self._ops_check_editable()
+        return super().write(vals)
+
+    def action_submit(self):
+        """The head hands the department's draft to finance."""
+        for part in self:
+            if part.state != "draft" or part.budget_id.state != "draft":
+                raise UserError(self.env._("Only a draft can be submitted to finance."))
+            if not part.line_ids:
+                raise UserError(
+                    self.env._(
+                        "The budget of %(department)s has no line.",
+                        department=part.department_id.name,
+                    )
+                )
+        self.write({"state": "submitted"})
+        return True
+
+    def action_reopen(self):
+        """Finance returns a submitted draft to the department."""
+        if not self.env.user.has_group("ops_org.ops_org_group_finance"):
+            raise UserError(self.env._("Finance returns a department's draft."))
+        for part in self:
+            if part.budget_id.state != "draft":
+                raise UserError(self.env._("The departments' drafting is over."))
+        self.write({"state": "draft"})
+        return True
