@@ -3,6 +3,8 @@
 
 from datetime import date
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -61,6 +63,12 @@ class OpsBudget(models.Model):
     line_ids = fields.One2many("ops.budget.line", "budget_id", string="Lines")
     planned_amount = fields.Monetary(string="Planned", compute="_compute_amounts", store=True)
     current_amount = fields.Monetary(string="Current", compute="_compute_amounts", store=True)
+    alert_thresholds = fields.Char(
+        string="Alert Thresholds (%)",
+        default="80, 100",
+        help="Consumption levels (actual and committed against the current budget) at which "
+        "the department head and finance are alerted, separated by commas.",
+    )
 
     _sql_constraints = [
         (
@@ -84,6 +92,86 @@ class OpsBudget(models.Model):
         for budget in self:
             budget.planned_amount = sum(budget.line_ids.mapped("planned_amount"))
             budget.current_amount = sum(budget.line_ids.mapped("current_amount"))
+
+    @api.constrains("alert_thresholds")
+    def _check_alert_thresholds(self):
+        for budget in self:
+            budget._ops_thresholds()
+
+    def _ops_thresholds(self):
+        self.ensure_one()
+        try:
+            levels = sorted(
+                {float(x) for x in (self.alert_thresholds or "").split(",") if x.strip()}
+            )
+        except ValueError:
+            levels = [-1.0]
+        if any(level <= 0 for level in levels):
+            raise ValidationError(
+                self.env._(
+                    "Budget %(name)s: alert thresholds are positive percentages separated by "
+                    "commas, e.g. 80, 100.",
+                    name=self.name,
+                )
+            )
+        return levels
+
+    @api.model
+    def _cron_budget_alerts(self):
+        """Alert the department head and finance when a line of an approved
+        budget reaches a threshold: one message per department budget
+        listing its lines, once per threshold."""
+        budgets = self.search([("state", "=", "approved")])
+        finance = self.env.ref("ops_org.ops_org_group_finance").users
+        for budget in budgets:
+            levels = budget._ops_thresholds()
+            lines = budget.line_ids.filtered(
+                lambda line: line.date_from <= fields.Date.context_today(self)
+            )
+            # Execution is read from Accounting now, not from the cache.
+            lines.invalidate_recordset(
+                ["actual_amount", "committed_amount", "remaining_amount", "consumption"]
+            )
+            reached = {}
+            for line in lines:
+                level = max((lvl for lvl in levels if line.consumption >= lvl), default=0.0)
+                if level > line.alert_level:
+                    reached[line] = level
+            by_part = {}
+            for line, level in reached.items():
+                by_part.setdefault(line.department_budget_id, []).append((line, level))
+            for part, items in by_part.items():
+                head = part.department_id.manager_id.user_id
+                partners = head | finance.filtered(
+                    lambda u, company=part.company_id: company in u.company_ids
+                )
+                body = Markup("<p>%s</p><ul>%s</ul>") % (
+                    self.env._(
+                        "Budget alert: lines of %(department)s reached their threshold.",
+                        department=part.department_id.name,
+                    ),
+                    Markup().join(
+                        Markup("<li>%s</li>")
+                        % self.env._(
+                            "%(account)s, %(month)s: %(consumption)s %% consumed "
+                            "(threshold %(level)s %%)",
+                            account=line.account_id.display_name,
+                            month=dict(line._fields["month"]._description_selection(self.env))[
+                                line.month
+                            ],
+                            consumption=round(line.consumption, 1),
+                            level=round(level, 1),
+                        )
+                        for line, level in items
+                    ),
+                )
+                part.sudo().message_post(
+                    body=body,
+                    partner_ids=partners.partner_id.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
+                for line, level in items:
+                    line.sudo().write({"alert_level": level})
 
     @api.constrains("year")
     def _check_year(self):

@@ -66,6 +66,12 @@ class OpsBudgetLine(models.Model):
     committed_amount = fields.Monetary(string="Committed", compute="_compute_execution")
     remaining_amount = fields.Monetary(string="Remaining", compute="_compute_execution")
     variance_amount = fields.Monetary(string="Variance", compute="_compute_execution")
+    alert_level = fields.Float(
+        string="Alerted at (%)",
+        readonly=True,
+        copy=False,
+        help="The highest alert threshold already notified for this line.",
+    )
     consumption = fields.Float(
         string="Consumed (%)", compute="_compute_execution", aggregator="avg"
     )
@@ -161,7 +167,7 @@ class OpsBudgetLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) - {"analytic_account_id"}:
+        if set(vals) - {"analytic_account_id", "alert_level"}:
             self.department_budget_id._ops_check_editable()
         return super().write(vals)
 

@@ -1,0 +1,2 @@
+from . import ops_budget_execution_report
+from . import ops_budget_execution_xlsx

@@ -1,0 +1,49 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from freezegun import freeze_time
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import BudgetCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBudgetAlert(BudgetCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.line = cls.add_line(cls.part, month="1", amount=1000.0)
+        cls.approve_budget()
+
+    def _alerts(self):
+        return self.part.message_ids.filtered(lambda m: "Budget alert" in (m.body or ""))
+
+    @freeze_time("2027-01-25 10:00:00")
+    def test_head_and_finance_alerted_once_per_threshold(self):
+        self.post_item(500.0, "2027-01-10")
+        self.env["ops.budget"].sudo()._cron_budget_alerts()
+        self.assertFalse(self._alerts(), "50 % is below every threshold")
+        self.post_item(350.0, "2027-01-12")
+        self.env["ops.budget"].sudo()._cron_budget_alerts()
+        alert = self._alerts()
+        self.assertEqual(len(alert), 1)
+        self.assertIn("85.0 % consumed (threshold 80.0 %)", alert.body)
+        self.assertIn(self.user_head.partner_id, alert.partner_ids)
+        self.assertIn(self.user_finance.partner_id, alert.partner_ids)
+        self.assertEqual(self.line.alert_level, 80.0)
+        self.env["ops.budget"].sudo()._cron_budget_alerts()
+        self.assertEqual(len(self._alerts()), 1, "not twice for the same threshold")
+        self.post_item(200.0, "2027-01-20")
+        self.env["ops.budget"].sudo()._cron_budget_alerts()
+        self.assertEqual(len(self._alerts()), 2)
+        self.assertEqual(self.line.alert_level, 100.0)
+
+    def test_thresholds_are_positive_percentages(self):
+        for value in ("eighty", "80, -5"):
+            with self.assertRaises(ValidationError):
+                self.env["ops.budget"].with_user(self.user_finance).create(
+                    {"name": "Bad", "year": 2028, "alert_thresholds": value}
+                )
+        self.assertFalse(self.env["ops.budget"].sudo().search([("name", "=", "Bad")]))
