@@ -16,5 +16,6 @@
         "ops_appraisal",
         "ops_appraisal_project",
         "ops_finance",
+        "ops_appraisal_finance",
     ],
 }

@@ -1,0 +1,1 @@
+from . import test_ops_appraisal_finance
