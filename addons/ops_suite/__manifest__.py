@@ -15,6 +15,7 @@
         "ops_project_lifecycle",
         "ops_appraisal",
         "ops_appraisal_project",
+        "ops_appraisal_account",
         "ops_finance",
         "ops_appraisal_finance",
     ],

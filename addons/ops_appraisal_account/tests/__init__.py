@@ -1,0 +1,2 @@
+from . import test_ops_appraisal_bonus_sheet
+from . import test_ops_appraisal_bonus_sheet_access
