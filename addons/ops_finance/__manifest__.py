@@ -27,4 +27,5 @@
         "report/ops_budget_execution_xlsx.xml",
         "views/ops_finance_menus.xml",
     ],
+    "demo": ["demo/ops_finance_demo.xml"],
 }

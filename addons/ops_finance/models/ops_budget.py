@@ -286,6 +286,105 @@ class OpsBudget(models.Model):
         )
         older.write({"state": "superseded"})
 
+    @api.model
+    def _ops_demo_populate(self, finance, leader, departments):
+        """Demo data: this year's budget approved, with lines per department
+        and month, some posted spending on the cost centres, one applied
+        adjustment and assessed cost indicators; next year's budget open for
+        the departments' drafts. Runs once: nothing happens when the budget
+        of this year already exists."""
+        company = self.env.ref("base.main_company")
+        year = fields.Date.context_today(self).year
+        if self.search([("company_id", "=", company.id), ("year", "=", year)]):
+            return
+        expense = self.env["account.account"].search(
+            [("company_ids", "in", company.id), ("account_type", "=", "expense")], limit=1
+        )
+        journal = self.env["account.journal"].search(
+            [("company_id", "=", company.id), ("type", "=", "general")], limit=1
+        )
+        payable = self.env["account.account"].search(
+            [("company_ids", "in", company.id), ("account_type", "=", "liability_current")],
+            limit=1,
+        )
+        if not (expense and journal and payable):
+            return
+        departments = self.env["hr.department"].browse(departments)
+        budget = self.with_user(finance).create(
+            {"name": self.env._("Budget %(year)s", year=year), "year": year}
+        )
+        budget.action_open_departments()
+        Line = self.env["ops.budget.line"].sudo()
+        for index, department in enumerate(departments):
+            part = budget.department_budget_ids.filtered(
+                lambda p, d=department: p.department_id == d
+            )
+            Line.create(
+                [
+                    {
+                        "department_budget_id": part.id,
+                        "account_id": expense.id,
+                        "month": str(month),
+                        "planned_amount": 20000.0 + 5000.0 * (index % 4),
+                    }
+                    for month in range(1, 13)
+                ]
+            )
+        budget.with_user(finance).action_consolidate()
+        budget.with_user(finance).action_submit()
+        budget.with_user(leader)._ops_approve()
+        today = fields.Date.context_today(self)
+        for index, department in enumerate(departments):
+            centre = department._ops_cost_centre()
+            for month in range(1, today.month + 1):
+                amount = (20000.0 + 5000.0 * (index % 4)) * (0.7 + 0.1 * ((index + month) % 5))
+                move = self.env["account.move"].create(
+                    {
+                        "move_type": "entry",
+                        "journal_id": journal.id,
+                        "date": today.replace(month=month, day=1),
+                        "ref": f"{department.name} {year}-{month:02d}",
+                        "line_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "name": department.name,
+                                    "account_id": expense.id,
+                                    "debit": round(amount, 2),
+                                    "analytic_distribution": {str(centre.id): 100},
+                                },
+                            ),
+                            (
+                                0,
+                                0,
+                                {
+                                    "name": department.name,
+                                    "account_id": payable.id,
+                                    "credit": round(amount, 2),
+                                },
+                            ),
+                        ],
+                    }
+                )
+                move.action_post()
+        self.env["ops.cost.indicator"].with_user(finance).create(
+            [
+                {
+                    "name": self.env._("Cost control %(year)s Q1", year=year),
+                    "department_id": department.id,
+                    "date_from": f"{year}-01-01",
+                    "date_to": f"{year}-03-31",
+                    "measure": "consumption",
+                    "target": 90.0,
+                }
+                for department in departments
+            ]
+        ).action_assess()
+        self.with_user(finance).create(
+            {"name": self.env._("Budget %(year)s", year=year + 1), "year": year + 1}
+        ).action_open_departments()
+
     def _ops_check_state(self, expected):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for budget in self:
