@@ -54,7 +54,7 @@ class OpsBudgetLine(models.Model):
     date_to = fields.Date(compute="_compute_dates", store=True)
     planned_amount = fields.Monetary(string="Planned")
     adjustment_line_ids = fields.One2many(
-        "ops.budget.adjustment.line", "budget_line_id", string="Adjustments"
+        "ops.budget.adjustment.line", "budget_line_id", string="Adjustment Lines"
     )
     adjusted_amount = fields.Monetary(
         string="Adjustments", compute="_compute_current_amount", store=True

@@ -26,7 +26,7 @@ class OpsBudgetExecutionReport(models.Model):
         [("budget", "Budget"), ("actual", "Actual"), ("commitment", "Commitment")],
         readonly=True,
     )
-    budget_id = fields.Many2one("ops.budget", readonly=True)
+    budget_id = fields.Many2one("ops.budget", string="Annual Budget", readonly=True)
     department_id = fields.Many2one("hr.department", readonly=True)
     analytic_account_id = fields.Many2one(
         "account.analytic.account", string="Cost Centre", readonly=True
