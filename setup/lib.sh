@@ -81,6 +81,14 @@ ensure_db_role() {
         say "Creating database role $OPS_DB_USER"
         pg_super -c "CREATE ROLE \"$OPS_DB_USER\" LOGIN CREATEDB PASSWORD '$OPS_DB_PASSWORD'"
     fi
+    # PostgreSQL's JIT compiles Odoo's short queries for longer than they run
+    # (seen: 1.8 s of compiling for a 1.6 s report); Odoo's workload runs
+    # better without it.
+    if [ "$(pg_super -c "SELECT 1 FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+            WHERE r.rolname = '$OPS_DB_USER' AND 'jit=off' = ANY(s.setconfig)")" != 1 ]; then
+        say "Turning PostgreSQL's JIT off for role $OPS_DB_USER"
+        pg_super -c "ALTER ROLE \"$OPS_DB_USER\" SET jit = off"
+    fi
 }
 
 # --- Python and Odoo --------------------------------------------------------

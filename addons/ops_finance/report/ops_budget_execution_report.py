@@ -32,7 +32,7 @@ class OpsBudgetExecutionReport(models.Model):
         "account.analytic.account", string="Cost Centre", readonly=True
     )
     account_id = fields.Many2one("account.account", readonly=True)
-    date = fields.Date(string="Month", readonly=True)
+    date = fields.Date(readonly=True, help="First day of the month for budget rows.")
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     budget_amount = fields.Monetary(string="Budget", readonly=True)
@@ -44,9 +44,9 @@ class OpsBudgetExecutionReport(models.Model):
     @property
     def _table_query(self):
         # Actual and committed amounts are summed per company, department,
-        # cost centre, account and month inside the view: the report then
-        # groups a few rows per month, and PostgreSQL pushes the filters on
-        # company and month into the sums.
+        # cost centre, account and day inside the view: the report then
+        # groups a few rows per day, and PostgreSQL pushes the filters on
+        # company and date into the sums (on the journal items' own columns).
         return f"""
             SELECT l.id::bigint * 10 AS id,
                    'budget' AS kind,
@@ -70,7 +70,7 @@ class OpsBudgetExecutionReport(models.Model):
                    d.id AS department_id,
                    cc.analytic_id AS analytic_account_id,
                    aml.account_id,
-                   date_trunc('month', aml.date)::date AS date,
+                   aml.date,
                    aml.company_id,
                    0.0 AS budget_amount,
                    SUM(aml.balance * dist.value::numeric / 100 * acc.sign) AS actual_amount,
@@ -88,8 +88,7 @@ class OpsBudgetExecutionReport(models.Model):
                    cc(analytic_id)
               JOIN hr_department d ON d.ops_analytic_account_id = cc.analytic_id
              WHERE aml.parent_state = 'posted'
-             GROUP BY aml.company_id, d.id, cc.analytic_id, aml.account_id,
-                      date_trunc('month', aml.date)
+             GROUP BY aml.company_id, d.id, cc.analytic_id, aml.account_id, aml.date
             UNION ALL
             SELECT (min(ex.id)::bigint * 1000000 + cc.analytic_id) * 10 + 2 AS id,
                    'commitment' AS kind,
@@ -97,7 +96,7 @@ class OpsBudgetExecutionReport(models.Model):
                    d.id AS department_id,
                    cc.analytic_id AS analytic_account_id,
                    ex.account_id,
-                   date_trunc('month', ex.date)::date AS date,
+                   ex.date,
                    ex.company_id,
                    0.0 AS budget_amount,
                    0.0 AS actual_amount,
@@ -110,23 +109,23 @@ class OpsBudgetExecutionReport(models.Model):
              CROSS JOIN LATERAL unnest(string_to_array(dist.key, ',')::integer[])
                    cc(analytic_id)
               JOIN hr_department d ON d.ops_analytic_account_id = cc.analytic_id
-             GROUP BY ex.company_id, d.id, cc.analytic_id, ex.account_id,
-                      date_trunc('month', ex.date)
+             GROUP BY ex.company_id, d.id, cc.analytic_id, ex.account_id, ex.date
         """
 
     def action_open_journal_items(self):
         """The posted journal items behind the selected rows: their account
-        and cost centre in their month."""
+        and cost centre on their day (in their month for budget rows)."""
         domains = []
         for row in self:
             if not row.analytic_account_id or not row.date:
                 continue
+            last = row.date + relativedelta(day=31) if row.kind == "budget" else row.date
             domains.append(
                 [
                     ("company_id", "=", row.company_id.id),
                     ("account_id", "=", row.account_id.id),
                     ("date", ">=", row.date),
-                    ("date", "<=", row.date + relativedelta(day=31)),
+                    ("date", "<=", last),
                     ("analytic_distribution", "in", row.analytic_account_id.ids),
                 ]
             )
