@@ -5,3 +5,7 @@ from . import ops_budget_line
 from . import ops_budget_adjustment
 from . import ops_cost_indicator
 from . import tier_definition
+from . import res_company
+from . import res_config_settings
+from . import hr_expense
+from . import hr_expense_sheet

@@ -1,11 +1,17 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class TierDefinition(models.Model):
     _inherit = "tier.definition"
+
+    ops_expense_checklist = fields.Boolean(
+        string="Finance Checklist",
+        help="Expense reports: the reviewer of this tier ticks that the receipts "
+        "are authentic, the expense lawful and the claim complete before approving.",
+    )
 
     @api.model
     def _get_tier_validation_model_names(self):

@@ -1,0 +1,11 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from openupgradelib import openupgrade
+
+
+@openupgrade.migrate()
+def migrate(env, version):
+    """18.0.1.1.0 brings the expense approval chain: the companies of an
+    existing installation turn it on, as a new installation does."""
+    env["res.company"]._ops_enable_expense_policy()

@@ -1,0 +1,353 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+import base64
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import float_compare, format_amount
+
+CHECKLIST = ("ops_check_authentic", "ops_check_legal", "ops_check_complete")
+
+
+class HrExpenseSheet(models.Model):
+    """Expense reports under the reimbursement chain of the policy (§六(二)2):
+    receipts attached, the department head reviews, finance checks
+    authenticity, legality and completeness, leadership approves, then
+    finance pays. The chain runs on OCA tier validation
+    (``hr_expense_tier_validation``) for the companies that enable it."""
+
+    _inherit = "hr.expense.sheet"
+
+    _ops_requester_field = "employee_id.user_id"
+    _ops_department_field = "department_id"
+
+    ops_policy = fields.Boolean(
+        related="company_id.ops_expense_policy", string="Approval Chain of the Policy"
+    )
+    ops_check_authentic = fields.Boolean(
+        string="Receipts Authentic",
+        copy=False,
+        tracking=True,
+        groups="ops_org.ops_org_group_finance",
+        help="Finance checked that the invoices and receipts are genuine.",
+    )
+    ops_check_legal = fields.Boolean(
+        string="Expense Lawful",
+        copy=False,
+        tracking=True,
+        groups="ops_org.ops_org_group_finance",
+        help="Finance checked that the expense and its receipts comply with the law "
+        "and the company's rules.",
+    )
+    ops_check_complete = fields.Boolean(
+        string="Claim Complete",
+        copy=False,
+        tracking=True,
+        groups="ops_org.ops_org_group_finance",
+        help="Finance checked that every expense has its receipt and the report "
+        "form is filled in completely.",
+    )
+    ops_checked_by_id = fields.Many2one(
+        "res.users", string="Checked By", readonly=True, copy=False, tracking=True
+    )
+    ops_budget_warning = fields.Text(
+        string="Budget Warning",
+        readonly=True,
+        copy=False,
+        help="Set at submission when the report goes beyond the department's remaining budget.",
+    )
+
+    # -- tier validation ---------------------------------------------------
+
+    def _get_under_validation_exceptions(self):
+        # department_id and user_id follow the employee (Odoo recomputes them).
+        return super()._get_under_validation_exceptions() + [
+            *CHECKLIST,
+            "ops_checked_by_id",
+            "ops_budget_warning",
+            "department_id",
+            "user_id",
+        ]
+
+    def _get_after_validation_exceptions(self):
+        return super()._get_after_validation_exceptions() + [
+            "ops_budget_warning",
+            "department_id",
+            "user_id",
+            "approval_date",
+        ]
+
+    def write(self, vals):
+        if any(name in vals for name in CHECKLIST):
+            if not self.env.su and not self.env.user.has_group("ops_org.ops_org_group_finance"):
+                raise AccessError(
+                    self.env._("Only finance checks the receipts of an expense report.")
+                )
+            vals = dict(vals, ops_checked_by_id=self.env.user.id)
+        return super().write(vals)
+
+    def _ops_checklist_done(self):
+        self.ensure_one()
+        sheet = self.sudo()
+        return all(sheet[name] for name in CHECKLIST)
+
+    def _validate_tier(self, tiers=False):
+        reviews = tiers or self.review_ids.filtered(
+            lambda r: r.status == "pending" and self.env.user in r.reviewer_ids
+        )
+        for sheet in self.filtered("ops_policy"):
+            checklist_tiers = reviews.filtered(
+                lambda r, s=sheet: (
+                    r.res_id == s.id
+                    and r.model == s._name
+                    and r.definition_id.ops_expense_checklist
+                )
+            )
+            if checklist_tiers and not sheet._ops_checklist_done():
+                raise UserError(
+                    self.env._(
+                        "%(report)s: tick that the receipts are authentic, the expense "
+                        "lawful and the claim complete before approving it.",
+                        report=sheet.display_name,
+                    )
+                )
+        return super()._validate_tier(tiers=tiers)
+
+    def _ops_apply_outcome(self):
+        """Once every tier approved, the report is approved as in Odoo (the
+        bill or the payment is prepared); once a tier rejected, refused."""
+        for sheet in self:
+            if not sheet.ops_policy or sheet.approval_state != "submit":
+                continue
+            if sheet.validation_status == "validated":
+                sheet.sudo().with_context(ops_expense_chain_done=True)._do_approve()
+            elif sheet.validation_status == "rejected":
+                reason = "; ".join(
+                    filter(None, sheet.review_ids.filtered("comment").mapped("comment"))
+                )
+                sheet.sudo()._do_refuse(reason or self.env._("Rejected in review"))
+
+    # -- submission --------------------------------------------------------
+
+    def _do_submit(self):
+        policy = self.filtered("ops_policy")
+        policy._ops_check_receipts()
+        policy._ops_set_cost_centres()
+        policy._ops_check_budget()
+        res = super()._do_submit()
+        if policy:
+            policy.request_validation()
+        return res
+
+    def _ops_check_receipts(self):
+        missing = self.expense_line_ids.sudo().filtered(lambda e: not e.attachment_ids)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Attach the receipt (invoice or voucher) of every expense before "
+                    "submitting: %(expenses)s.",
+                    expenses=", ".join(missing.mapped("name")),
+                )
+            )
+
+    def _ops_set_cost_centres(self):
+        """Expenses without an analytic distribution go on the cost centre
+        of the employee's department."""
+        for expense in self.expense_line_ids.filtered(lambda e: not e.analytic_distribution):
+            centre = expense.employee_id.department_id.sudo()._ops_cost_centre()
+            if centre:
+                expense.sudo().analytic_distribution = {str(centre.id): 100.0}
+
+    def _ops_budget_overruns(self):
+        """Lines of text, one per (account, cost centre, month) where the
+        report claims more than the approved budget has left."""
+        self.ensure_one()
+        claimed = defaultdict(float)
+        for expense in self.expense_line_ids.sudo():
+            month = (expense.date or fields.Date.context_today(self)).replace(day=1)
+            distribution = expense.analytic_distribution or {"": 100.0}
+            for key, share in distribution.items():
+                for analytic in str(key).split(","):
+                    claimed[(expense.account_id.id, int(analytic or 0), month)] += (
+                        expense.total_amount * share / 100.0
+                    )
+        budget_lines = (
+            self.env["ops.budget.line"]
+            .sudo()
+            .search(
+                [
+                    ("budget_id.state", "=", "approved"),
+                    ("company_id", "=", self.company_id.id),
+                    ("account_id", "in", [key[0] for key in claimed]),
+                    ("date_from", "in", list({key[2] for key in claimed})),
+                ]
+            )
+        )
+        remaining = defaultdict(float)
+        for line in budget_lines:
+            remaining[line._ops_key()] += line.remaining_amount
+        currency = self.company_id.currency_id
+        messages = []
+        for key, amount in claimed.items():
+            left = remaining.get(key, 0.0)
+            if float_compare(amount, left, precision_rounding=currency.rounding) > 0:
+                account = self.env["account.account"].sudo().browse(key[0])
+                centre = self.env["account.analytic.account"].sudo().browse(key[1])
+                messages.append(
+                    self.env._(
+                        "%(account)s, %(centre)s, %(month)s: claimed %(claimed)s, "
+                        "budget left %(left)s.",
+                        account=account.display_name,
+                        centre=centre.display_name or self.env._("no cost centre"),
+                        month=key[2].strftime("%Y-%m"),
+                        claimed=format_amount(self.env, amount, currency),
+                        left=format_amount(self.env, left, currency),
+                    )
+                )
+        return messages
+
+    def _ops_check_budget(self):
+        for sheet in self:
+            mode = sheet.company_id.ops_expense_budget_check
+            if mode == "none":
+                continue
+            overruns = sheet._ops_budget_overruns()
+            if overruns and mode == "block":
+                raise UserError(
+                    self.env._(
+                        "%(report)s goes beyond the remaining budget:\n%(lines)s",
+                        report=sheet.display_name,
+                        lines="\n".join(overruns),
+                    )
+                )
+            warning = "\n".join(overruns) or False
+            sheet.sudo().ops_budget_warning = warning
+            if warning:
+                sheet.sudo().message_post(
+                    body=self.env._("Beyond the remaining budget: %(lines)s", lines=warning),
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def activity_update(self):
+        """Under the chain, reviewers get their tier's activity instead of
+        Odoo's single "approve the expense report" activity."""
+        chained = self.filtered(lambda s: s.ops_policy and s.state == "submit")
+        return super(HrExpenseSheet, self - chained).activity_update()
+
+    # -- what the chain replaces -------------------------------------------
+
+    def _ops_check_chain_done(self):
+        for sheet in self.filtered("ops_policy"):
+            if sheet.validation_status != "validated":
+                raise UserError(
+                    self.env._(
+                        "%(report)s is approved through its approval chain (department "
+                        "head, finance, leadership), which is not complete.",
+                        report=sheet.display_name,
+                    )
+                )
+
+    def action_approve_expense_sheets(self):
+        self._ops_check_chain_done()
+        return super().action_approve_expense_sheets()
+
+    def _do_approve(self):
+        self._ops_check_chain_done()
+        # Two deciders at once: the second waits here and then finds the
+        # report approved, so one bill (or payment) is ever made.
+        self._ops_lock_sheets()
+        return super()._do_approve()
+
+    def _ops_lock_sheets(self):
+        if self.ids:
+            self.env.cr.execute(
+                "SELECT id FROM hr_expense_sheet WHERE id IN %s FOR UPDATE", [tuple(self.ids)]
+            )
+            self.invalidate_recordset(["approval_state", "state", "account_move_ids"])
+
+    def action_refuse_expense_sheets(self):
+        for sheet in self.filtered(lambda s: s.ops_policy and s.state == "submit"):
+            raise UserError(
+                self.env._(
+                    "%(report)s is under review: its reviewer rejects it from the review.",
+                    report=sheet.display_name,
+                )
+            )
+        return super().action_refuse_expense_sheets()
+
+    def action_sheet_move_post(self):
+        self._ops_check_chain_done()
+        return super().action_sheet_move_post()
+
+    def action_register_payment(self):
+        self._ops_check_chain_done()
+        return super().action_register_payment()
+
+    @api.model
+    def _ops_check_payable_moves(self, moves):
+        """Refuse paying a journal entry of an expense report that its chain
+        has not approved."""
+        sheets = moves.sudo().expense_sheet_id
+        sheets.sudo(False)._ops_check_chain_done()
+
+    # -- demo ----------------------------------------------------------------
+
+    @api.model
+    def _ops_demo_populate(self, finance, leader, claimants):
+        """Demo data: one expense report per claimant, with its receipt,
+        left at successive steps of the chain (waiting for the department
+        head, waiting for finance, approved with its bill). Runs once."""
+        company = self.env.ref("base.main_company")
+        if not company.ops_expense_policy or self.search_count(
+            [("name", "=like", "[Demo]%"), ("company_id", "=", company.id)]
+        ):
+            return
+        product = self.env["product.product"].search(
+            [("can_be_expensed", "=", True), ("company_id", "in", [False, company.id])], limit=1
+        )
+        if not product:
+            return
+        finance = self.env["res.users"].browse(finance)
+        leader = self.env["res.users"].browse(leader)
+        receipt = base64.b64encode(b"%PDF-1.4 demo receipt")
+        subjects = ["Taxi to the client shoot", "Props for the launch video", "Conference tickets"]
+        for step, (user_id, subject) in enumerate(zip(claimants, subjects, strict=False)):
+            user = self.env["res.users"].browse(user_id)
+            employee = user.employee_id
+            if not employee:
+                continue
+            expense = self.env["hr.expense"].create(
+                {
+                    "name": subject,
+                    "employee_id": employee.id,
+                    "product_id": product.id,
+                    "total_amount_currency": 180.0 * (step + 1),
+                    "payment_mode": "own_account",
+                }
+            )
+            self.env["ir.attachment"].create(
+                {
+                    "name": "receipt.pdf",
+                    "datas": receipt,
+                    "res_model": "hr.expense",
+                    "res_id": expense.id,
+                }
+            )
+            sheet = self.create(
+                {
+                    "name": f"[Demo] {subject}",
+                    "employee_id": employee.id,
+                    "expense_line_ids": [(6, 0, expense.ids)],
+                }
+            )
+            sheet.with_user(user).action_submit_sheet()
+            if step >= 1:
+                head = sheet.review_ids.filtered(lambda r: r.status == "pending").reviewer_ids[:1]
+                sheet.with_user(head)._ops_approve()
+            if step >= 2:
+                sheet.with_user(finance).write(dict.fromkeys(CHECKLIST, True))
+                sheet.with_user(finance)._ops_approve()
+                sheet.with_user(leader)._ops_approve()
