@@ -5,3 +5,10 @@ from . import ops_budget_line
 from . import ops_budget_adjustment
 from . import ops_cost_indicator
 from . import tier_definition
+from . import ops_fund_purpose
+from . import ops_cash_plan
+from . import ops_funding
+from . import account_move
+from . import account_payment
+from . import res_company
+from . import res_config_settings

@@ -4,3 +4,8 @@ from . import test_ops_budget_adjustment
 from . import test_ops_budget_execution_report
 from . import test_ops_budget_alert
 from . import test_ops_cost_indicator
+from . import test_ops_cash_plan
+from . import test_ops_cash_plan_access
+from . import test_ops_funding
+from . import test_ops_funding_access
+from . import test_ops_fund_usage_report
