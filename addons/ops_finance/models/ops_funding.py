@@ -48,6 +48,7 @@ class OpsFunding(models.Model):
             ("equity", "Equity Financing"),
             ("bond", "Bond Financing"),
         ],
+        string="Financing Method",
         required=True,
         default="bank_loan",
         tracking=True,
@@ -259,7 +260,7 @@ class OpsFundingSchedule(models.Model):
     funding_id = fields.Many2one("ops.funding", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="funding_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="funding_id.currency_id", store=True)
-    funding_kind = fields.Selection(related="funding_id.kind", string="Funding Kind")
+    funding_kind = fields.Selection(related="funding_id.kind", string="Financing Method")
     date = fields.Date(required=True, index=True)
     kind = fields.Selection(
         [

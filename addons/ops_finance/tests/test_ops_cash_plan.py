@@ -94,7 +94,7 @@ class TestCashPlan(CashCommon):
         )
         plan.line_ids.invalidate_recordset(["actual_amount", "variance_amount"])
         with self.assertQueryCount(2):
-            plan.actual_expense  # noqa: B018 - the plan's figures
+            plan.mapped("actual_expense")
             plan.line_ids.mapped("actual_amount")
 
     def test_each_actual_opens_its_journal_items(self):
