@@ -9,3 +9,8 @@ from . import res_company
 from . import res_config_settings
 from . import hr_expense
 from . import hr_expense_sheet
+from . import ops_fund_purpose
+from . import ops_cash_plan
+from . import ops_funding
+from . import account_move
+from . import account_payment

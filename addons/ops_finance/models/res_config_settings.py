@@ -11,3 +11,6 @@ class ResConfigSettings(models.TransientModel):
     ops_expense_budget_check = fields.Selection(
         related="company_id.ops_expense_budget_check", readonly=False
     )
+    ops_funding_reminder_days = fields.Integer(
+        related="company_id.ops_funding_reminder_days", readonly=False
+    )

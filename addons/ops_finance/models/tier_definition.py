@@ -18,4 +18,5 @@ class TierDefinition(models.Model):
         return super()._get_tier_validation_model_names() + [
             "ops.budget",
             "ops.budget.adjustment",
+            "ops.cash.plan",
         ]

@@ -1,6 +1,8 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from odoo import Command
+
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.ops_org.tests.common import ops_user
@@ -119,3 +121,128 @@ class BudgetCommon(AccountTestInvoicingCommon):
         if state == "posted":
             move.action_post()
         return move
+
+
+class CashCommon(AccountTestInvoicingCommon):
+    """A company with a chart of accounts, its bank and cash journals (the
+    bank's payment methods book straight on the bank account), one user per
+    role, and helpers to book bank movements and plan a month."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        company = cls.env.company
+        cls.user_finance = ops_user(
+            cls.env, "ops_finance", "ops_org.ops_org_group_finance", company
+        )
+        cls.user_leader = ops_user(
+            cls.env, "ops_leader", "ops_org.ops_org_group_leadership", company
+        )
+        cls.user_head = ops_user(
+            cls.env, "ops_head", "ops_org.ops_org_group_department_head", company
+        )
+        cls.user_hr = ops_user(cls.env, "ops_hr", "ops_org.ops_org_group_hr", company)
+        cls.user_employee = ops_user(
+            cls.env, "ops_employee", "ops_org.ops_org_group_employee", company
+        )
+        cls.bank = cls.company_data["default_journal_bank"]
+        cls.cash = cls.company_data["default_journal_cash"]
+        cls.bank_account = cls.bank.default_account_id
+        cls.counterpart = cls.company_data["default_account_revenue"]
+        (
+            cls.bank.inbound_payment_method_line_ids | cls.bank.outbound_payment_method_line_ids
+        ).payment_account_id = cls.bank_account
+
+        def purpose(name):
+            return cls.env.ref(f"ops_finance.ops_fund_purpose_{name}")
+
+        cls.p_receipts = purpose("customer_receipts")
+        cls.p_salaries = purpose("salaries")
+        cls.p_rent = purpose("rent_office")
+        cls.p_marketing = purpose("marketing")
+        cls.p_debt = purpose("loan_repayment")
+        cls.p_loan = purpose("loan_proceeds")
+
+    @classmethod
+    def bank_entry(cls, amount, day, purpose=None, journal=None, post=True):
+        """A journal entry moving ``amount`` on the liquidity account of
+        ``journal`` (the bank): positive in, negative out."""
+        journal = journal or cls.bank
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": journal.id,
+                "date": day,
+                "ops_fund_purpose_id": purpose.id if purpose else False,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "name": "Movement",
+                            "account_id": journal.default_account_id.id,
+                            "debit": max(amount, 0.0),
+                            "credit": max(-amount, 0.0),
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Movement",
+                            "account_id": cls.counterpart.id,
+                            "debit": max(-amount, 0.0),
+                            "credit": max(amount, 0.0),
+                        }
+                    ),
+                ],
+            }
+        )
+        if post:
+            move.action_post()
+        return move
+
+    @classmethod
+    def payment(cls, amount, day, purpose=None, post=True):
+        """A payment on the bank journal: positive received, negative paid."""
+        payment = cls.env["account.payment"].create(
+            {
+                "payment_type": "inbound" if amount > 0 else "outbound",
+                "partner_type": "customer" if amount > 0 else "supplier",
+                "partner_id": cls.partner_a.id,
+                "amount": abs(amount),
+                "date": day,
+                "journal_id": cls.bank.id,
+                "ops_fund_purpose_id": purpose.id if purpose else False,
+            }
+        )
+        if post:
+            payment.action_post()
+        return payment
+
+    @classmethod
+    def make_plan(cls, month, lines, user=None):
+        """A draft cash plan of ``month`` with (direction, purpose, amount)
+        lines, created by finance."""
+        return (
+            cls.env["ops.cash.plan"]
+            .with_user(user or cls.user_finance)
+            .create(
+                {
+                    "month": month,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "direction": direction,
+                                "fund_purpose_id": purpose.id,
+                                "planned_amount": amount,
+                            }
+                        )
+                        for direction, purpose, amount in lines
+                    ],
+                }
+            )
+        )
+
+    @classmethod
+    def approve_plan(cls, plan):
+        plan.with_user(cls.user_finance).action_submit()
+        plan.with_user(cls.user_leader)._ops_approve()
+        return plan

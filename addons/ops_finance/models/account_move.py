@@ -1,0 +1,22 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import fields, models
+
+
+class AccountMove(models.Model):
+    """The fund purpose of an entry: payments reach it through their
+    journal entry, bank statement lines inherit it from theirs."""
+
+    _inherit = "account.move"
+
+    ops_fund_purpose_id = fields.Many2one(
+        "ops.fund.purpose",
+        string="Fund Purpose",
+        index="btree_not_null",
+        tracking=True,
+        copy=False,
+        help="What the money is used for (or comes from). The cash plan measures its "
+        "actual figures and the fund-usage monitoring checks the outgoing movements "
+        "by this purpose.",
+    )

@@ -1,0 +1,112 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+
+
+class AccountPayment(models.Model):
+    """The fund purpose of a payment: kept on the payment while it is a
+    draft (it has no journal entry yet), passed to its entry, and in step
+    with it afterwards."""
+
+    _inherit = "account.payment"
+
+    ops_fund_purpose_id = fields.Many2one(
+        "ops.fund.purpose",
+        string="Fund Purpose",
+        compute="_compute_ops_fund_purpose_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        help="What the money is used for (or comes from); passed to the journal entry.",
+    )
+
+    @api.depends("move_id.ops_fund_purpose_id")
+    def _compute_ops_fund_purpose_id(self):
+        for payment in self:
+            payment.ops_fund_purpose_id = (
+                payment.move_id.ops_fund_purpose_id
+                if payment.move_id
+                else payment.ops_fund_purpose_id
+            )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "ops_fund_purpose_id" in vals:
+            for payment in self.filtered("move_id"):
+                if payment.move_id.ops_fund_purpose_id != payment.ops_fund_purpose_id:
+                    payment.move_id.ops_fund_purpose_id = payment.ops_fund_purpose_id
+        return res
+
+    def _generate_move_vals(self, write_off_line_vals=None, force_balance=None, line_ids=None):
+        vals = super()._generate_move_vals(
+            write_off_line_vals=write_off_line_vals, force_balance=force_balance, line_ids=line_ids
+        )
+        vals["ops_fund_purpose_id"] = self.ops_fund_purpose_id.id
+        return vals
+
+    def action_post(self):
+        res = super().action_post()
+        self._ops_check_fund_usage()
+        return res
+
+    def _ops_check_fund_usage(self):
+        """An outgoing payment without a fund purpose, or with one that no
+        approved cash plan of its month provides for: a note on the payment
+        and one activity for finance."""
+        plans = self.env["ops.cash.plan"].sudo()
+        activity_type = self.env.ref(
+            "ops_finance.mail_activity_type_fund_usage", raise_if_not_found=False
+        )
+        for payment in self.sudo().filtered(
+            lambda p: p.payment_type == "outbound" and p.move_id.state == "posted"
+        ):
+            purpose = payment.ops_fund_purpose_id
+            if purpose and purpose.id in plans._ops_planned_expense(
+                payment.company_id, payment.date
+            ):
+                continue
+            if purpose:
+                problem = self.env._(
+                    "No approved cash plan of %(month)s provides for the fund purpose %(purpose)s.",
+                    month=payment.date.strftime("%Y-%m"),
+                    purpose=purpose.display_name,
+                )
+            else:
+                problem = self.env._("This outgoing payment has no fund purpose.")
+            payment.message_post(
+                body=Markup("<p>%s</p>") % problem,
+                subtype_xmlid="mail.mt_note",
+            )
+            if activity_type and not self.env["mail.activity"].search_count(
+                [
+                    ("res_model", "=", "account.payment"),
+                    ("res_id", "=", payment.id),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            ):
+                user = payment._ops_finance_user()
+                if user:
+                    payment.activity_schedule(
+                        activity_type_id=activity_type.id,
+                        summary=self.env._("Check the fund usage"),
+                        note=problem,
+                        user_id=user.id,
+                        date_deadline=fields.Date.context_today(payment),
+                    )
+
+    def _ops_finance_user(self):
+        """Who checks the payment: its author when they are in finance,
+        otherwise the first finance officer of its company."""
+        self.ensure_one()
+        finance = (
+            self.env.ref("ops_org.ops_org_group_finance")
+            .sudo()
+            .users.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+        )
+        if self.create_uid in finance:
+            return self.create_uid
+        return finance.sorted("id")[:1]

@@ -1,0 +1,699 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+LIQUIDITY_TYPE = "asset_cash"
+
+
+class OpsCashPlan(models.Model):
+    """The monthly cash plan (资金计划, policy §六(三)1): finance plans the
+    month's income (资金收入) and expenses (资金支出) by fund purpose, from the
+    opening balance of the bank and cash accounts to the planned closing
+    balance (资金余额); leadership approves it. Set against the posted
+    movements of the same accounts in that month. One approved plan per
+    company and month: a new version supersedes the old one, which stays
+    readable."""
+
+    _name = "ops.cash.plan"
+    _description = "Monthly Cash Plan"
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _order = "month desc, version desc, id desc"
+    _check_company_auto = True
+
+    _state_field = "state"
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _cancel_state = "rejected"
+    _tier_validation_manual_config = False
+    _ops_requester_field = "submitted_by_id"
+    _ops_state_validated = "approved"
+    _ops_state_rejected = "rejected"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    month = fields.Date(
+        required=True,
+        default=lambda self: self._default_month(),
+        tracking=True,
+        help="The planned month (stored as its first day).",
+    )
+    date_to = fields.Date(string="Month End", compute="_compute_date_to", store=True)
+    version = fields.Integer(default=1, readonly=True, copy=False)
+    previous_id = fields.Many2one(
+        "ops.cash.plan", string="Previous Version", readonly=True, copy=False, index=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+            ("superseded", "Superseded"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_approved = fields.Date(readonly=True, copy=False)
+    note = fields.Html()
+    line_ids = fields.One2many("ops.cash.plan.line", "plan_id", string="Lines")
+    planned_income = fields.Monetary(compute="_compute_planned", store=True)
+    planned_expense = fields.Monetary(compute="_compute_planned", store=True)
+    opening_balance = fields.Monetary(
+        compute="_compute_actuals",
+        help="Balance of the bank and cash accounts at the start of the month (posted "
+        "journal items).",
+    )
+    planned_closing_balance = fields.Monetary(
+        string="Planned Closing Balance", compute="_compute_actuals"
+    )
+    actual_income = fields.Monetary(
+        compute="_compute_actuals",
+        help="Posted debits of the bank and cash accounts in the month.",
+    )
+    actual_expense = fields.Monetary(
+        compute="_compute_actuals",
+        help="Posted credits of the bank and cash accounts in the month.",
+    )
+    actual_closing_balance = fields.Monetary(compute="_compute_actuals")
+    variance_amount = fields.Monetary(
+        string="Variance",
+        compute="_compute_actuals",
+        help="Actual closing balance minus planned closing balance.",
+    )
+
+    _sql_constraints = [
+        (
+            "month_version_uniq",
+            "unique(company_id, month, version)",
+            "A company has one cash plan per month and version.",
+        )
+    ]
+
+    def init(self):
+        # One approved plan per company and month, whatever the code does.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS ops_cash_plan_approved_uniq
+                ON ops_cash_plan (company_id, month) WHERE state = 'approved'
+            """
+        )
+
+    @api.model
+    def _default_month(self):
+        return fields.Date.context_today(self) + relativedelta(day=1, months=1)
+
+    @api.depends("month", "version")
+    def _compute_name(self):
+        for plan in self:
+            name = plan.month.strftime("%Y-%m") if plan.month else "/"
+            plan.name = f"{name} v{plan.version}" if plan.version > 1 else name
+
+    @api.depends("month")
+    def _compute_date_to(self):
+        for plan in self:
+            plan.date_to = plan.month and plan.month + relativedelta(day=31)
+
+    @api.depends("line_ids.planned_amount", "line_ids.direction")
+    def _compute_planned(self):
+        for plan in self:
+            plan.planned_income = sum(
+                plan.line_ids.filtered(lambda line: line.direction == "income").mapped(
+                    "planned_amount"
+                )
+            )
+            plan.planned_expense = sum(
+                plan.line_ids.filtered(lambda line: line.direction == "expense").mapped(
+                    "planned_amount"
+                )
+            )
+
+    @api.depends("month", "company_id", "planned_income", "planned_expense")
+    def _compute_actuals(self):
+        for plan in self:
+            figures = plan._ops_liquidity_figures()
+            income = sum(amounts[0] for amounts in figures["purposes"].values())
+            expense = sum(amounts[1] for amounts in figures["purposes"].values())
+            plan.opening_balance = figures["opening"]
+            plan.planned_closing_balance = (
+                figures["opening"] + plan.planned_income - plan.planned_expense
+            )
+            plan.actual_income = income
+            plan.actual_expense = expense
+            plan.actual_closing_balance = figures["opening"] + income - expense
+            plan.variance_amount = plan.actual_closing_balance - plan.planned_closing_balance
+
+    @api.constrains("month", "company_id")
+    def _check_open_period(self):
+        for plan in self:
+            lock = plan._ops_lock_date()
+            if lock and plan.date_to and plan.date_to <= lock:
+                raise ValidationError(
+                    self.env._(
+                        "%(month)s is closed in Accounting (locked up to %(date)s): it cannot "
+                        "be planned.",
+                        month=plan.month.strftime("%Y-%m"),
+                        date=lock,
+                    )
+                )
+
+    # -- CRUD --------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._ops_normalise_month(vals)
+            if vals.get("month") and "version" not in vals:
+                company = vals.get("company_id") or self.env.company.id
+                latest = self.sudo().search(
+                    [("company_id", "=", company), ("month", "=", vals["month"])],
+                    order="version desc",
+                    limit=1,
+                )
+                vals["version"] = latest.version + 1 if latest else 1
+        return super().create(vals_list)
+
+    def _get_after_validation_exceptions(self):
+        return super()._get_after_validation_exceptions() + ["state", "date_approved"]
+
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + ["state", "submitted_by_id"]
+
+    def write(self, vals):
+        self._ops_normalise_month(vals)
+        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
+            locked = self.filtered(lambda p: p.state in ("approved", "superseded"))
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "Cash plan %(name)s is approved and locked: plan changes in a new version.",
+                        name=locked[0].name,
+                    )
+                )
+        if vals.get("state") == "approved":
+            self._ops_supersede_older()
+        return super().write(vals)
+
+    def unlink(self):
+        if self.filtered(lambda p: p.state not in ("draft", "rejected")):
+            raise UserError(
+                self.env._("A submitted or approved cash plan is kept; it cannot be deleted.")
+            )
+        return super().unlink()
+
+    # -- steps -------------------------------------------------------------
+
+    def action_submit(self):
+        """Finance submits the plan to leadership."""
+        for plan in self:
+            plan._ops_check_state("draft")
+            if not plan.line_ids:
+                raise UserError(
+                    self.env._("Cash plan %(name)s has no line to approve.", name=plan.name)
+                )
+        self._check_open_period()
+        self.write({"state": "submitted", "submitted_by_id": self.env.uid})
+        self.request_validation()
+        return True
+
+    def action_draft(self):
+        """A rejected plan goes back to finance."""
+        self._ops_check_state("rejected")
+        self.restart_validation()
+        self.sudo().write({"state": "draft"})
+        return True
+
+    def action_new_version(self):
+        """Copy an approved plan as the next version of its month, in draft;
+        it supersedes this one once approved."""
+        self.ensure_one()
+        self._ops_check_state("approved")
+        new = self.copy({"month": self.month, "previous_id": self.id})
+        for line in self.line_ids:
+            line.copy({"plan_id": new.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ops.cash.plan",
+            "res_id": new.id,
+            "views": [(False, "form")],
+        }
+
+    def action_fill_from_schedules(self):
+        """Plan the funding schedule items falling due in the month that are
+        not done yet: each adds to the line of its direction and fund purpose
+        (created when missing), once."""
+        Line = self.env["ops.cash.plan.line"]
+        added = 0
+        for plan in self:
+            plan._ops_check_state("draft")
+            items = self.env["ops.funding.schedule"].search(
+                [
+                    ("company_id", "=", plan.company_id.id),
+                    ("date", ">=", plan.month),
+                    ("date", "<=", plan.date_to),
+                    ("done", "=", False),
+                    ("funding_id.state", "in", ("draft", "active")),
+                    ("id", "not in", plan.line_ids.funding_schedule_ids.ids),
+                ],
+                order="date, id",
+            )
+            for item in items:
+                amount = item.currency_id._convert(
+                    item.amount, plan.currency_id, plan.company_id, item.date
+                )
+                line = plan.line_ids.filtered(
+                    lambda ln, it=item: (
+                        ln.direction == it.direction and ln.fund_purpose_id == it.fund_purpose_id
+                    )
+                )[:1]
+                if line:
+                    line.write(
+                        {
+                            "planned_amount": line.planned_amount + amount,
+                            "funding_schedule_ids": [Command.link(item.id)],
+                        }
+                    )
+                else:
+                    Line.create(
+                        {
+                            "plan_id": plan.id,
+                            "direction": item.direction,
+                            "fund_purpose_id": item.fund_purpose_id.id,
+                            "name": item.funding_id.display_name,
+                            "planned_amount": amount,
+                            "funding_schedule_ids": [Command.link(item.id)],
+                        }
+                    )
+                added += 1
+        if added:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._("No open funding schedule item falls due in this month."),
+            },
+        }
+
+    def _ops_on_validated(self):
+        self.ensure_one()
+        self.sudo().write({"date_approved": fields.Date.context_today(self)})
+
+    def _ops_supersede_older(self):
+        """Before a plan is approved, the plan approved so far for its
+        company and month is superseded."""
+        for plan in self:
+            older = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("company_id", "=", plan.company_id.id),
+                        ("month", "=", plan.month),
+                        ("state", "=", "approved"),
+                        ("id", "!=", plan.id),
+                    ]
+                )
+            )
+            if older:
+                older.write({"state": "superseded"})
+                older.flush_recordset(["state"])
+
+    # -- drill-down ----------------------------------------------------------
+
+    def action_open_opening_items(self):
+        self.ensure_one()
+        return self._ops_journal_items_action(
+            self._ops_liquidity_domain(before=True), self.env._("Opening Balance")
+        )
+
+    def action_open_income_items(self):
+        self.ensure_one()
+        return self._ops_journal_items_action(
+            self._ops_liquidity_domain(direction="income"), self.env._("Actual Income")
+        )
+
+    def action_open_expense_items(self):
+        self.ensure_one()
+        return self._ops_journal_items_action(
+            self._ops_liquidity_domain(direction="expense"), self.env._("Actual Expense")
+        )
+
+    def action_open_month_items(self):
+        self.ensure_one()
+        return self._ops_journal_items_action(
+            self._ops_liquidity_domain(), self.env._("Bank and Cash Movements")
+        )
+
+    # -- business ------------------------------------------------------------
+
+    def _ops_liquidity_domain(self, direction=None, purpose=None, before=False):
+        """Posted journal items on the company's bank and cash accounts in the
+        month (or before it), optionally in one direction and of one fund
+        purpose (``False``: without purpose)."""
+        self.ensure_one()
+        domain = [
+            ("parent_state", "=", "posted"),
+            ("company_id", "=", self.company_id.id),
+            ("account_id.account_type", "=", LIQUIDITY_TYPE),
+        ]
+        if before:
+            domain.append(("date", "<", self.month))
+        else:
+            domain += [("date", ">=", self.month), ("date", "<=", self.date_to)]
+        if direction == "income":
+            domain.append(("debit", ">", 0))
+        elif direction == "expense":
+            domain.append(("credit", ">", 0))
+        if purpose is not None:
+            domain.append(("move_id.ops_fund_purpose_id", "=", purpose.id if purpose else False))
+        return domain
+
+    def _ops_journal_items_action(self, domain, name):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "account.move.line",
+            "view_mode": "list,form",
+            "domain": domain,
+            "context": {"create": False, "search_default_group_by_move": 0},
+        }
+
+    def _ops_liquidity_figures(self):
+        """Opening balance and, per fund purpose (``None`` for entries without
+        one), the (income, expense) of the bank and cash accounts in the
+        month, from posted journal items. One query."""
+        self.ensure_one()
+        result = {"opening": 0.0, "purposes": defaultdict(lambda: (0.0, 0.0))}
+        if not (self.month and self.company_id):
+            return result
+        self.env["account.move.line"].flush_model(
+            ["parent_state", "company_id", "account_id", "date", "balance", "debit", "credit"]
+        )
+        self.env["account.move"].flush_model(["ops_fund_purpose_id"])
+        self.env["account.account"].flush_model(["account_type"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT m.ops_fund_purpose_id,
+                       COALESCE(SUM(aml.balance) FILTER (WHERE aml.date < %(start)s), 0),
+                       COALESCE(SUM(aml.debit) FILTER (WHERE aml.date >= %(start)s), 0),
+                       COALESCE(SUM(aml.credit) FILTER (WHERE aml.date >= %(start)s), 0)
+                  FROM account_move_line aml
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN account_move m ON m.id = aml.move_id
+                 WHERE aml.parent_state = 'posted'
+                   AND aml.company_id = %(company)s
+                   AND acc.account_type = %(type)s
+                   AND aml.date <= %(end)s
+                 GROUP BY m.ops_fund_purpose_id
+                """,
+                start=self.month,
+                end=self.date_to,
+                company=self.company_id.id,
+                type=LIQUIDITY_TYPE,
+            )
+        )
+        for purpose_id, opening, income, expense in self.env.cr.fetchall():
+            result["opening"] += float(opening)
+            if income or expense:
+                result["purposes"][purpose_id] = (float(income), float(expense))
+        return result
+
+    @api.model
+    def _ops_planned_expense(self, company, day):
+        """{fund purpose id: planned expense} of the approved plan of the
+        company for the month of ``day``."""
+        lines = self.env["ops.cash.plan.line"].search(
+            [
+                ("plan_id.state", "=", "approved"),
+                ("plan_id.company_id", "=", company.id),
+                ("plan_id.month", "=", day + relativedelta(day=1)),
+                ("direction", "=", "expense"),
+            ]
+        )
+        planned = defaultdict(float)
+        for line in lines:
+            planned[line.fund_purpose_id.id] += line.planned_amount
+        return dict(planned)
+
+    @api.model
+    def _ops_demo_populate(self, finance, leader, bank_partner):
+        """Demo data: a bank loan taken three months ago with its schedule
+        (past items done), this month's cash plan filled from it and
+        approved, and some bank movements of the month with their fund
+        purposes. Runs once."""
+        company = self.env.ref("base.main_company")
+        month = fields.Date.context_today(self) + relativedelta(day=1)
+        if self.search([("company_id", "=", company.id), ("month", "=", month)]):
+            return
+        finance = self.env["res.users"].browse(finance)
+        leader = self.env["res.users"].browse(leader)
+        ref = self.env.ref
+        loan = (
+            self.env["ops.funding"]
+            .with_user(finance)
+            .with_company(company)
+            .create(
+                {
+                    "kind": "bank_loan",
+                    "partner_id": bank_partner,
+                    "amount": 5000000.0,
+                    "date": month - relativedelta(months=3),
+                    "interest_rate": 4.35,
+                    "term_months": 36,
+                    "fund_purpose_id": ref("ops_finance.ops_fund_purpose_production").id,
+                    "purpose": self.env._("Working capital for the production of the 2026 series."),
+                }
+            )
+        )
+        loan.action_generate_schedule()
+        loan.schedule_ids.filtered(lambda s: s.date < month).write({"done": True})
+        loan.action_activate()
+        plan = self.with_user(finance).with_company(company).create({"month": month})
+        planned = [
+            ("income", "ops_fund_purpose_customer_receipts", 1200000.0),
+            ("expense", "ops_fund_purpose_salaries", 480000.0),
+            ("expense", "ops_fund_purpose_rent_office", 90000.0),
+            ("expense", "ops_fund_purpose_production", 650000.0),
+            ("expense", "ops_fund_purpose_marketing", 120000.0),
+            ("expense", "ops_fund_purpose_taxes", 60000.0),
+        ]
+        self.env["ops.cash.plan.line"].with_user(finance).create(
+            [
+                {
+                    "plan_id": plan.id,
+                    "direction": direction,
+                    "fund_purpose_id": ref(f"ops_finance.{xmlid}").id,
+                    "planned_amount": amount,
+                }
+                for direction, xmlid, amount in planned
+            ]
+        )
+        plan.with_user(finance).action_fill_from_schedules()
+        plan.with_user(finance).action_submit()
+        plan.with_user(leader)._ops_approve()
+        journal = self.env["account.journal"].search(
+            [("company_id", "=", company.id), ("type", "=", "bank")], limit=1
+        )
+        other = self.env["account.account"].search(
+            [("company_ids", "in", company.id), ("account_type", "=", "liability_current")],
+            limit=1,
+        )
+        if not (journal.default_account_id and other):
+            return
+        movements = [
+            ("ops_fund_purpose_loan_proceeds", 5000000.0, loan.date),
+            ("ops_fund_purpose_customer_receipts", 380000.0, month),
+            ("ops_fund_purpose_salaries", -478500.0, month),
+            ("ops_fund_purpose_rent_office", -90000.0, month),
+            ("ops_fund_purpose_marketing", -135000.0, month),
+            (False, -8800.0, month),
+        ]
+        for xmlid, amount, day in movements:
+            move = self.env["account.move"].create(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "date": day,
+                    "ops_fund_purpose_id": xmlid and ref(f"ops_finance.{xmlid}").id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "name": self.env._("Bank movement"),
+                                "account_id": journal.default_account_id.id,
+                                "debit": max(amount, 0.0),
+                                "credit": max(-amount, 0.0),
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "name": self.env._("Bank movement"),
+                                "account_id": other.id,
+                                "debit": max(-amount, 0.0),
+                                "credit": max(amount, 0.0),
+                            }
+                        ),
+                    ],
+                }
+            )
+            move.action_post()
+
+    def _ops_lock_date(self):
+        self.ensure_one()
+        company = self.company_id.sudo()
+        if not company:
+            return None
+        return company._get_user_fiscal_lock_date(self.env["account.journal"])
+
+    def _ops_normalise_month(self, vals):
+        if vals.get("month"):
+            vals["month"] = fields.Date.to_date(vals["month"]) + relativedelta(day=1)
+
+    def _ops_check_state(self, expected):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for plan in self:
+            if plan.state != expected:
+                raise UserError(
+                    self.env._(
+                        "Cash plan %(name)s is %(state)s; this step needs it %(expected)s.",
+                        name=plan.name,
+                        state=labels[plan.state],
+                        expected=labels[expected],
+                    )
+                )
+
+    def _ops_check_editable(self):
+        for plan in self:
+            if plan.state != "draft" and not self.env.su:
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "Cash plan %(name)s is %(state)s: only a draft plan can change.",
+                        name=plan.name,
+                        state=labels[plan.state],
+                    )
+                )
+
+
+class OpsCashPlanLine(models.Model):
+    """Planned income or expense of one fund purpose in the month, set
+    against the posted movements of the bank and cash accounts whose entry
+    carries that purpose."""
+
+    _name = "ops.cash.plan.line"
+    _description = "Cash Plan Line"
+    _order = "plan_id, direction desc, sequence, id"
+
+    plan_id = fields.Many2one("ops.cash.plan", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="plan_id.currency_id")
+    month = fields.Date(related="plan_id.month", store=True)
+    plan_state = fields.Selection(related="plan_id.state", string="Plan Status")
+    direction = fields.Selection(
+        [("income", "Income"), ("expense", "Expense")], required=True, default="expense"
+    )
+    fund_purpose_id = fields.Many2one(
+        "ops.fund.purpose",
+        required=True,
+        index=True,
+        domain="[('direction', 'in', (direction, 'both'))]",
+    )
+    name = fields.Char(string="Description")
+    planned_amount = fields.Monetary(string="Planned")
+    actual_amount = fields.Monetary(string="Actual", compute="_compute_actual_amount")
+    variance_amount = fields.Monetary(
+        string="Variance",
+        compute="_compute_actual_amount",
+        help="Actual minus planned.",
+    )
+    funding_schedule_ids = fields.Many2many(
+        "ops.funding.schedule", string="Funding Schedule Items", copy=False
+    )
+
+    def _compute_actual_amount(self):
+        for plan, lines in self.grouped("plan_id").items():
+            figures = plan._ops_liquidity_figures()["purposes"] if plan else {}
+            for line in lines:
+                income, expense = figures.get(line.fund_purpose_id.id, (0.0, 0.0))
+                line.actual_amount = income if line.direction == "income" else expense
+                line.variance_amount = line.actual_amount - line.planned_amount
+
+    @api.constrains("planned_amount")
+    def _check_planned_amount(self):
+        for line in self:
+            if line.planned_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(purpose)s: a planned amount cannot be negative.",
+                        purpose=line.fund_purpose_id.display_name,
+                    )
+                )
+
+    @api.constrains("direction", "fund_purpose_id", "plan_id")
+    def _check_purpose(self):
+        for line in self:
+            purpose = line.fund_purpose_id
+            if purpose.direction not in (line.direction, "both"):
+                raise ValidationError(
+                    self.env._(
+                        "%(purpose)s is not a fund purpose of this direction.",
+                        purpose=purpose.display_name,
+                    )
+                )
+            twins = line.plan_id.line_ids.filtered(
+                lambda ln, this=line: (
+                    ln != this
+                    and ln.direction == this.direction
+                    and ln.fund_purpose_id == this.fund_purpose_id
+                )
+            )
+            if twins:
+                raise ValidationError(
+                    self.env._(
+                        "Cash plan %(plan)s already has a line for %(purpose)s: plan each fund "
+                        "purpose once per direction.",
+                        plan=line.plan_id.name,
+                        purpose=purpose.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = self.env["ops.cash.plan"].browse(
+            [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
+        )
+        plans._ops_check_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.plan_id._ops_check_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.plan_id._ops_check_editable()
+        return super().unlink()
+
+    def action_open_journal_items(self):
+        self.ensure_one()
+        return self.plan_id._ops_journal_items_action(
+            self.plan_id._ops_liquidity_domain(
+                direction=self.direction, purpose=self.fund_purpose_id
+            ),
+            self.fund_purpose_id.display_name,
+        )
