@@ -11,7 +11,8 @@ class BonusAccountCommon(AppraisalCommon):
     base 8 000); its bonus sheet, with a year-end pool of 30 000, confirmed by
     HR. The company has a bonus journal and accounts. ``user_finance`` is a
     Finance Officer with Invoicing access rights, ``user_finance_reader``
-    a Finance Officer without them, ``user_hr_billing`` HR with
+    a Finance Officer given no Invoicing rights of its own (ops_finance
+    brings Billing to the role), ``user_hr_billing`` HR with
     Invoicing rights."""
 
     @classmethod

@@ -178,11 +178,6 @@ class TestBonusJournalEntry(BonusAccountCommon):
     def test_refused_to_hr_without_accounting_rights(self):
         self.assertRefused(AccessError, "Only users with Invoicing access rights", self.user_hr)
 
-    def test_refused_to_finance_without_accounting_rights(self):
-        self.assertRefused(
-            AccessError, "Only users with Invoicing access rights", self.user_finance_reader
-        )
-
     # -- settings -------------------------------------------------------------
 
     def test_accounts_and_journal_set_in_the_settings(self):
