@@ -28,9 +28,7 @@ class HrEmployee(models.Model):
                     ("state", "!=", "cancelled"),
                 ]
             )
-            needs = Need.search(
-                [("employee_id", "=", employee.id), ("source", "=", "onboarding")]
-            )
+            needs = Need.search([("employee_id", "=", employee.id), ("source", "=", "onboarding")])
             if enrolments and all(e.state == "attended" for e in enrolments):
                 employee.ops_onboarding_state = "done"
             elif enrolments or needs:
@@ -78,7 +76,9 @@ class HrEmployee(models.Model):
         Enrolment = self.env["ops.training.enrolment"].sudo()
         now = fields.Datetime.now()
         for employee in self.sudo():
-            for programme in programmes.filtered(lambda p, e=employee: p.company_id == e.company_id):
+            for programme in programmes.filtered(
+                lambda p, e=employee: p.company_id == e.company_id
+            ):
                 need = Need.create(
                     {
                         "name": programme.name,

@@ -7,7 +7,9 @@ from odoo import fields, models
 class OpsAppraisal(models.Model):
     _inherit = "ops.appraisal"
 
-    ops_training_need_ids = fields.One2many("ops.training.need", "appraisal_id")
+    ops_training_need_ids = fields.One2many(
+        "ops.training.need", "appraisal_id", string="Training Needs Planned"
+    )
 
     def write(self, vals):
         res = super().write(vals)

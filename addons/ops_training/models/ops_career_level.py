@@ -81,7 +81,10 @@ class OpsCareerLevel(models.Model):
         below = {r.skill_id: r.skill_level_id for r in lower.skill_requirement_ids}
         for requirement in self.skill_requirement_ids:
             lower_level = below.get(requirement.skill_id)
-            if lower_level and requirement.skill_level_id.level_progress < lower_level.level_progress:
+            if (
+                lower_level
+                and requirement.skill_level_id.level_progress < lower_level.level_progress
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(level)s asks for %(skill)s at %(skill_level)s, lower than %(lower)s "
@@ -133,9 +136,7 @@ class OpsCareerLevel(models.Model):
             today = fields.Date.context_today(self)
             if not since or since + relativedelta(months=self.min_months) > today:
                 missing.append(
-                    self.env._(
-                        "%(months)s months in the previous level", months=self.min_months
-                    )
+                    self.env._("%(months)s months in the previous level", months=self.min_months)
                 )
         return missing
 

@@ -100,10 +100,7 @@ class OpsCareerPosition(models.Model):
             lambda p: p.requirements_met and p.promotion_priority and p not in open_positions
         )
         return Promotion.create(
-            [
-                {"position_id": p.id, "to_level_id": p.next_level_id.id}
-                for p in candidates
-            ]
+            [{"position_id": p.id, "to_level_id": p.next_level_id.id} for p in candidates]
         )
 
     def action_find_candidates(self):

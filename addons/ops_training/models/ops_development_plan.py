@@ -81,7 +81,9 @@ class OpsDevelopmentPlan(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_meeting", raise_if_not_found=False)
         activity_type = activity_type or self.env.ref("mail.mail_activity_data_todo")
         for plan in self.sudo():
-            plan.activity_unlink(["mail.mail_activity_data_meeting", "mail.mail_activity_data_todo"])
+            plan.activity_unlink(
+                ["mail.mail_activity_data_meeting", "mail.mail_activity_data_todo"]
+            )
             plan.activity_schedule(
                 activity_type_id=activity_type.id,
                 date_deadline=plan.date_next_review,
@@ -128,9 +130,7 @@ class OpsDevelopmentPlanAction(models.Model):
     _description = "Development Plan Action"
     _order = "plan_id, date_due, id"
 
-    plan_id = fields.Many2one(
-        "ops.development.plan", required=True, ondelete="cascade", index=True
-    )
+    plan_id = fields.Many2one("ops.development.plan", required=True, ondelete="cascade", index=True)
     kind = fields.Selection(
         [
             ("training", "Training"),

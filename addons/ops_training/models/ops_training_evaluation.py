@@ -98,12 +98,12 @@ class OpsTrainingEvaluation(models.Model):
             for aspect in ASPECTS:
                 score = evaluation[f"score_{aspect}"]
                 if score and not 1 <= score <= 5:
+                    field = self._fields[f"score_{aspect}"]
+                    label = field.get_description(self.env)["string"]
                     raise ValidationError(
                         self.env._(
                             "%(aspect)s: a rating goes from 1 to 5, not %(score)s.",
-                            aspect=self._fields[f"score_{aspect}"].get_description(self.env)[
-                                "string"
-                            ],
+                            aspect=label,
                             score=score,
                         )
                     )
@@ -152,9 +152,7 @@ class OpsTrainingEvaluation(models.Model):
                 summary=self.env._(
                     "Evaluate %(session)s", session=evaluation.session_id.display_name
                 ),
-                note=self.env._(
-                    "Rate the content, the method and the trainer: %(url)s", url=url
-                ),
+                note=self.env._("Rate the content, the method and the trainer: %(url)s", url=url),
             )
 
     def _ops_read_survey(self):

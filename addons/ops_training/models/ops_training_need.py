@@ -86,8 +86,9 @@ class OpsTrainingNeed(models.Model):
                     ],
                     order="date_start",
                 ).filtered(
-                    lambda s, e=need.employee_id: s.seats_free > 0
-                    and e not in s.sudo().enrolment_ids.employee_id
+                    lambda s, e=need.employee_id: (
+                        s.seats_free > 0 and e not in s.sudo().enrolment_ids.employee_id
+                    )
                 )[:1]
                 if not target:
                     raise UserError(

@@ -101,8 +101,10 @@ class OpsTrainingSession(models.Model):
         for session in self:
             if session.trainer_user_id != self.env.user:
                 raise UserError(
-                    self.env._("Only the trainer of %(session)s or HR can do this.",
-                               session=session.display_name)
+                    self.env._(
+                        "Only the trainer of %(session)s or HR can do this.",
+                        session=session.display_name,
+                    )
                 )
 
     def action_done(self):

@@ -1,4 +1,4 @@
 from . import test_ops_training
 from . import test_ops_career
 from . import test_ops_training_access
-from . import test_ops_training_tour  # noqa: F401
+from . import test_ops_training_tour

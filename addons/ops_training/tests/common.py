@@ -58,7 +58,7 @@ class TrainingCommon(TransactionCase):
                 "capacity": 2,
             }
         )
-        cls.session = cls.env["ops.training.session"].create(
+        cls.training_session = cls.env["ops.training.session"].create(
             {
                 "name": "December",
                 "programme_id": cls.programme.id,
@@ -68,9 +68,11 @@ class TrainingCommon(TransactionCase):
             }
         )
         cls.enrolment = cls.env["ops.training.enrolment"].create(
-            {"session_id": cls.session.id, "employee_id": cls.emp_employee.id}
+            {"session_id": cls.training_session.id, "employee_id": cls.emp_employee.id}
         )
-        cls.track = cls.env["ops.career.track"].create({"name": "Test management", "kind": "management"})
+        cls.track = cls.env["ops.career.track"].create(
+            {"name": "Test management", "kind": "management"}
+        )
         cls.level_junior = cls.env["ops.career.level"].create(
             {"name": "Junior", "track_id": cls.track.id, "sequence": 10}
         )
@@ -81,7 +83,7 @@ class TrainingCommon(TransactionCase):
     @classmethod
     def enrol(cls, employee, session=None, state="enrolled"):
         enrolment = cls.env["ops.training.enrolment"].create(
-            {"session_id": (session or cls.session).id, "employee_id": employee.id}
+            {"session_id": (session or cls.training_session).id, "employee_id": employee.id}
         )
         if state != "enrolled":
             enrolment.state = state

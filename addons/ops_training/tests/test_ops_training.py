@@ -19,7 +19,9 @@ class TestTraining(TrainingCommon):
         with self.assertRefused(ValidationError, "not given as"):
             form.save()
         form.method = "role_play"
-        self.assertEqual(form.save().survey_id, self.env.ref("ops_training.survey_training_evaluation"))
+        self.assertEqual(
+            form.save().survey_id, self.env.ref("ops_training.survey_training_evaluation")
+        )
 
     def test_session_takes_trainer_and_seats_from_programme(self):
         with Form(self.env["ops.training.session"]) as form:
@@ -33,7 +35,7 @@ class TestTraining(TrainingCommon):
 
     def test_enrolling_beyond_capacity_is_refused(self):
         self.enrol(self.emp_manager)
-        self.assertEqual(self.session.seats_free, 0)
+        self.assertEqual(self.training_session.seats_free, 0)
         with self.assertRefused(ValidationError, "is full: 2 seats, 3 enrolled"):
             self.enrol(self.emp_outsider)
         self.assertFalse(
@@ -43,13 +45,13 @@ class TestTraining(TrainingCommon):
     def test_lowering_seats_below_enrolments_is_refused(self):
         self.enrol(self.emp_manager)
         with self.assertRefused(ValidationError, "is full"):
-            self.session.capacity = 1
+            self.training_session.capacity = 1
 
     def test_cancelled_seat_is_free_again(self):
         self.enrol(self.emp_manager)
         self.enrolment.with_user(self.user_employee).action_cancel()
         self.enrol(self.emp_outsider)
-        self.assertEqual(self.session.seats_taken, 2)
+        self.assertEqual(self.training_session.seats_taken, 2)
 
     @users("ops_employee")
     def test_employee_cannot_mark_own_attendance(self):
@@ -59,8 +61,10 @@ class TestTraining(TrainingCommon):
     @users("ops_trainer")
     def test_trainer_closes_session_and_attendees_get_the_survey(self):
         absent = self.enrol(self.emp_manager)
-        session = self.session.with_env(self.env)
-        session.enrolment_ids.filtered(lambda e: e.employee_id == self.emp_employee).action_attended()
+        session = self.training_session.with_env(self.env)
+        session.enrolment_ids.filtered(
+            lambda e: e.employee_id == self.emp_employee
+        ).action_attended()
         session.action_done()
         self.assertEqual(session.state, "done")
         self.assertEqual(absent.state, "absent")
@@ -72,8 +76,8 @@ class TestTraining(TrainingCommon):
 
     def test_survey_answers_become_the_evaluation(self):
         self.enrolment.state = "attended"
-        self.session.action_done()
-        evaluation = self.session.evaluation_ids
+        self.training_session.action_done()
+        evaluation = self.training_session.evaluation_ids
         answer = evaluation.user_input_id
         for aspect, value in (("content", 4), ("method", 3), ("trainer", 5)):
             question = answer.survey_id.question_ids.filtered(
@@ -99,7 +103,7 @@ class TestTraining(TrainingCommon):
     def test_employee_rates_in_the_form(self):
         self.enrolment.sudo().state = "attended"
         form = Form(self.env["ops.training.evaluation"])
-        form.session_id = self.session.with_env(self.env)
+        form.session_id = self.training_session.with_env(self.env)
         form.score_content = 5
         form.score_method = 4
         form.score_trainer = 4
@@ -112,18 +116,18 @@ class TestTraining(TrainingCommon):
     @users("ops_outsider")
     def test_evaluating_a_session_not_attended_is_refused(self):
         with self.assertRefused(ValidationError, "did not attend"):
-            self.env["ops.training.evaluation"].create({"session_id": self.session.id})
+            self.env["ops.training.evaluation"].create({"session_id": self.training_session.id})
 
     @users("ops_employee")
     def test_evaluating_before_attending_is_refused(self):
         with self.assertRefused(ValidationError, "did not attend"):
-            self.env["ops.training.evaluation"].create({"session_id": self.session.id})
+            self.env["ops.training.evaluation"].create({"session_id": self.training_session.id})
 
     def test_rating_outside_one_to_five_is_refused(self):
         self.enrolment.state = "attended"
         with self.assertRefused(ValidationError, "from 1 to 5"):
             self.env["ops.training.evaluation"].with_user(self.user_employee).create(
-                {"session_id": self.session.id, "score_content": 7}
+                {"session_id": self.training_session.id, "score_content": 7}
             )
 
     def test_revision_note_dates_the_revision(self):
@@ -161,9 +165,7 @@ class TestTraining(TrainingCommon):
         self.assertEqual(enrolment.need_id.state, "planned")
         self.assertEqual(newcomer.ops_onboarding_state, "planned")
         # The plan: welcome by the manager, completion check by HR.
-        self.assertEqual(
-            newcomer.activity_ids.mapped("user_id"), self.user_manager | self.user_hr
-        )
+        self.assertEqual(newcomer.activity_ids.mapped("user_id"), self.user_manager | self.user_hr)
         enrolment.state = "attended"
         session.action_done()
         newcomer.invalidate_recordset(["ops_onboarding_state"])
@@ -216,7 +218,7 @@ class TestTraining(TrainingCommon):
         with freeze_time("2026-12-01 12:00:00"):
             need.with_user(self.user_hr).action_enrol()
         self.assertEqual(need.state, "planned")
-        self.assertEqual(need.enrolment_ids.session_id, self.session)
+        self.assertEqual(need.enrolment_ids.session_id, self.training_session)
 
     def test_enrolling_a_need_without_session_says_so(self):
         programme = self.programme.copy({"name": "Other"})
@@ -236,15 +238,19 @@ class TestTraining(TrainingCommon):
         )
         plan.with_user(self.user_hr).action_create_training_needs()
         need = plan.action_ids.need_id
-        self.assertEqual((need.source, need.plan_id, need.employee_id), ("plan", plan, self.emp_outsider))
+        self.assertEqual(
+            (need.source, need.plan_id, need.employee_id), ("plan", plan, self.emp_outsider)
+        )
         with freeze_time("2026-12-01 12:00:00"):
             need.action_enrol()
-        self.assertIn(self.emp_outsider, self.session.enrolment_ids.employee_id)
+        self.assertIn(self.emp_outsider, self.training_session.enrolment_ids.employee_id)
         with self.assertRefused(UserError, "No training action"):
             plan.action_create_training_needs()
 
     def test_review_date_schedules_hr(self):
-        plan = self.plan(self.emp_employee, hr_user_id=self.user_hr.id, date_next_review="2027-03-01")
+        plan = self.plan(
+            self.emp_employee, hr_user_id=self.user_hr.id, date_next_review="2027-03-01"
+        )
         self.assertEqual(plan.activity_ids.user_id, self.user_hr)
         self.assertEqual(str(plan.activity_ids.date_deadline), "2027-03-01")
         plan.date_next_review = "2027-06-01"

@@ -18,11 +18,13 @@ class TestTrainingAccess(TrainingCommon):
         super().setUpClass()
         cls.enrolment.state = "attended"
         cls.evaluation = cls.env["ops.training.evaluation"].create(
-            {"session_id": cls.session.id, "user_id": cls.user_employee.id}
+            {"session_id": cls.training_session.id, "user_id": cls.user_employee.id}
         )
-        cls.outsider_session = cls.session.copy({"name": "Outsider's", "state": "done"})
+        cls.outsider_session = cls.training_session.copy({"name": "Outsider's", "state": "done"})
         cls.outsider_session.trainer_user_id = cls.user_hr
-        cls.outsider_enrolment = cls.enrol(cls.emp_outsider, cls.session.copy({"name": "Other"}))
+        cls.outsider_enrolment = cls.enrol(
+            cls.emp_outsider, cls.training_session.copy({"name": "Other"})
+        )
         cls.need = cls.env["ops.training.need"].create(
             {"name": "Editing", "employee_id": cls.emp_employee.id}
         )
@@ -161,12 +163,14 @@ class TestTrainingAccess(TrainingCommon):
     @users("ops_hr")
     def test_hr_manages_programmes(self):
         # access_ops_training_programme_hr
-        self._manages("ops.training.programme", {"name": "Ethics", "kind": "conduct", "method": "lecture"})
+        self._manages(
+            "ops.training.programme", {"name": "Ethics", "kind": "conduct", "method": "lecture"}
+        )
 
     @users("ops_employee")
     def test_employee_cannot_create_sessions(self):
         # access_ops_training_session_employee (read, write; no create)
-        self.assertIn(self.session, self._search("ops.training.session"))
+        self.assertIn(self.training_session, self._search("ops.training.session"))
         with self.assertRaises(AccessError):
             self.env["ops.training.session"].create(
                 {
@@ -193,7 +197,7 @@ class TestTrainingAccess(TrainingCommon):
     @users("ops_employee")
     def test_employee_enrols_but_cannot_delete(self):
         # access_ops_training_enrolment_employee (read, write, create; no unlink)
-        session = self.session.sudo().copy({"name": "Spare"})
+        session = self.training_session.sudo().copy({"name": "Spare"})
         enrolment = self.env["ops.training.enrolment"].create(
             {"session_id": session.id, "employee_id": self.emp_employee.id}
         )
@@ -204,8 +208,11 @@ class TestTrainingAccess(TrainingCommon):
     @users("ops_hr")
     def test_hr_manages_enrolments(self):
         # access_ops_training_enrolment_hr
-        session = self.session.with_env(self.env).copy({"name": "Extra"})
-        self._manages("ops.training.enrolment", {"session_id": session.id, "employee_id": self.emp_outsider.id})
+        session = self.training_session.with_env(self.env).copy({"name": "Extra"})
+        self._manages(
+            "ops.training.enrolment",
+            {"session_id": session.id, "employee_id": self.emp_outsider.id},
+        )
 
     @users("ops_employee")
     def test_employee_gives_evaluations_but_cannot_delete(self):
@@ -249,7 +256,9 @@ class TestTrainingAccess(TrainingCommon):
     @users("ops_hr")
     def test_hr_manages_levels(self):
         # access_ops_career_level_hr
-        self._manages("ops.career.level", {"name": "Senior", "track_id": self.track.id, "sequence": 30})
+        self._manages(
+            "ops.career.level", {"name": "Senior", "track_id": self.track.id, "sequence": 30}
+        )
 
     @users("ops_employee")
     def test_employee_reads_skill_requirements(self):
@@ -259,7 +268,9 @@ class TestTrainingAccess(TrainingCommon):
     @users("ops_hr")
     def test_hr_manages_skill_requirements(self):
         # access_ops_career_level_skill_hr
-        self.requirement.with_env(self.env).write({"skill_level_id": self.requirement.skill_level_id.id})
+        self.requirement.with_env(self.env).write(
+            {"skill_level_id": self.requirement.skill_level_id.id}
+        )
         self.requirement.with_env(self.env).unlink()
 
     @users("ops_employee")
@@ -272,7 +283,11 @@ class TestTrainingAccess(TrainingCommon):
         # access_ops_career_position_hr
         self._manages(
             "ops.career.position",
-            {"employee_id": self.emp_trainer.id, "track_id": self.track.id, "level_id": self.level_junior.id},
+            {
+                "employee_id": self.emp_trainer.id,
+                "track_id": self.track.id,
+                "level_id": self.level_junior.id,
+            },
         )
 
     @users("ops_employee")
@@ -294,7 +309,9 @@ class TestTrainingAccess(TrainingCommon):
     @users("ops_employee")
     def test_employee_writes_own_plan_but_does_not_delete(self):
         # access_ops_development_plan_employee
-        plan = self.env["ops.development.plan"].create({"employee_id": self.emp_employee.id, "goal": "Editor"})
+        plan = self.env["ops.development.plan"].create(
+            {"employee_id": self.emp_employee.id, "goal": "Editor"}
+        )
         plan.write({"path": "Junior to senior editor"})
         with self.assertRaises(AccessError):
             plan.unlink()
@@ -302,17 +319,23 @@ class TestTrainingAccess(TrainingCommon):
     @users("ops_hr")
     def test_hr_manages_plans(self):
         # access_ops_development_plan_hr
-        self._manages("ops.development.plan", {"employee_id": self.emp_trainer.id, "goal": "Trainer"})
+        self._manages(
+            "ops.development.plan", {"employee_id": self.emp_trainer.id, "goal": "Trainer"}
+        )
 
     @users("ops_employee")
     def test_employee_manages_own_plan_actions(self):
         # access_ops_development_plan_action_employee
-        self._manages("ops.development.plan.action", {"plan_id": self.dev_plan.id, "name": "Read a book"})
+        self._manages(
+            "ops.development.plan.action", {"plan_id": self.dev_plan.id, "name": "Read a book"}
+        )
 
     @users("ops_hr")
     def test_hr_manages_plan_actions(self):
         # access_ops_development_plan_action_hr
-        self._manages("ops.development.plan.action", {"plan_id": self.outsider_plan.id, "name": "Course"})
+        self._manages(
+            "ops.development.plan.action", {"plan_id": self.outsider_plan.id, "name": "Course"}
+        )
 
     # -- record rules ----------------------------------------------------------
 
@@ -320,15 +343,15 @@ class TestTrainingAccess(TrainingCommon):
     def test_employee_reads_open_and_own_sessions(self):
         # ops_training_session_rule_employee
         sessions = self._search("ops.training.session")
-        self.assertIn(self.session, sessions)
+        self.assertIn(self.training_session, sessions)
         self.assertNotIn(self.outsider_session, sessions)
         with self.assertRaises(AccessError):
-            self.session.with_env(self.env).write({"location": "Room 2"})
+            self.training_session.with_env(self.env).write({"location": "Room 2"})
 
     @users("ops_trainer")
     def test_trainer_runs_own_sessions(self):
         # ops_training_session_rule_trainer
-        self.session.with_env(self.env).write({"location": "Room 2"})
+        self.training_session.with_env(self.env).write({"location": "Room 2"})
         with self.assertRaises(AccessError):
             self.outsider_session.with_env(self.env).write({"location": "Room 3"})
 
@@ -341,8 +364,10 @@ class TestTrainingAccess(TrainingCommon):
     def test_employee_sees_and_requests_own_enrolments(self):
         # ops_training_enrolment_rule_employee
         self.assertEqual(self._search("ops.training.enrolment"), self.enrolment)
-        session = self.session.sudo().copy({"name": "Next"})
-        self.env["ops.training.enrolment"].create({"session_id": session.id, "employee_id": self.emp_employee.id})
+        session = self.training_session.sudo().copy({"name": "Next"})
+        self.env["ops.training.enrolment"].create(
+            {"session_id": session.id, "employee_id": self.emp_employee.id}
+        )
         with self.assertRaises(AccessError):
             self.env["ops.training.enrolment"].create(
                 {"session_id": session.id, "employee_id": self.emp_outsider.id}
@@ -351,7 +376,9 @@ class TestTrainingAccess(TrainingCommon):
     @users("ops_trainer")
     def test_trainer_records_attendance_in_own_sessions(self):
         # ops_training_enrolment_rule_trainer
-        self.assertEqual(self._search("ops.training.enrolment"), self.enrolment | self.outsider_enrolment)
+        self.assertEqual(
+            self._search("ops.training.enrolment"), self.enrolment | self.outsider_enrolment
+        )
         self.enrolment.with_env(self.env).write({"state": "absent"})
 
     @users("ops_line_manager")
@@ -416,7 +443,9 @@ class TestTrainingAccess(TrainingCommon):
         # ops_development_plan_rule_employee
         self.assertEqual(self._search("ops.development.plan"), self.dev_plan)
         with self.assertRaises(AccessError):
-            self.env["ops.development.plan"].create({"employee_id": self.emp_outsider.id, "goal": "X"})
+            self.env["ops.development.plan"].create(
+                {"employee_id": self.emp_outsider.id, "goal": "X"}
+            )
 
     @users("ops_line_manager")
     def test_manager_follows_team_plans(self):
