@@ -1,0 +1,119 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    ops_onboarding_state = fields.Selection(
+        [("none", "Not Planned"), ("planned", "Planned"), ("done", "Completed")],
+        string="Onboarding",
+        compute="_compute_ops_onboarding_state",
+        groups="hr.group_hr_user",
+    )
+    ops_career_position_ids = fields.One2many(
+        "ops.career.position", "employee_id", string="Career Positions", groups="hr.group_hr_user"
+    )
+
+    def _compute_ops_onboarding_state(self):
+        Enrolment = self.env["ops.training.enrolment"].sudo()
+        Need = self.env["ops.training.need"].sudo()
+        for employee in self:
+            enrolments = Enrolment.search(
+                [
+                    ("employee_id", "=", employee.id),
+                    ("kind", "=", "onboarding"),
+                    ("state", "!=", "cancelled"),
+                ]
+            )
+            needs = Need.search([("employee_id", "=", employee.id), ("source", "=", "onboarding")])
+            if enrolments and all(e.state == "attended" for e in enrolments):
+                employee.ops_onboarding_state = "done"
+            elif enrolments or needs:
+                employee.ops_onboarding_state = "planned"
+            else:
+                employee.ops_onboarding_state = "none"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        if not self.env.context.get("ops_training_no_onboarding"):
+            employees._ops_plan_onboarding()
+        return employees
+
+    def _ops_last_appraisal(self):
+        """The last published result of the employee (an empty record if none)."""
+        self.ensure_one()
+        return (
+            self.env["ops.appraisal"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "=", self.id),
+                    ("state", "in", ("published", "acknowledged", "closed")),
+                ],
+                order="id desc",
+                limit=1,
+            )
+        )
+
+    def _ops_plan_onboarding(self):
+        """HR's onboarding plan for new employees (policy §五(一)1): a seat
+        in the next session of every onboarding programme planned for new
+        employees, or a need to plan when no session has a free seat; and
+        the programme's activity plan on the employee."""
+        programmes = (
+            self.env["ops.training.programme"]
+            .sudo()
+            .search([("kind", "=", "onboarding"), ("auto_plan", "=", True)])
+        )
+        if not programmes:
+            return
+        Session = self.env["ops.training.session"].sudo()
+        Need = self.env["ops.training.need"].sudo()
+        Enrolment = self.env["ops.training.enrolment"].sudo()
+        now = fields.Datetime.now()
+        for employee in self.sudo():
+            for programme in programmes.filtered(
+                lambda p, e=employee: p.company_id == e.company_id
+            ):
+                need = Need.create(
+                    {
+                        "name": programme.name,
+                        "employee_id": employee.id,
+                        "source": "onboarding",
+                        "programme_id": programme.id,
+                        "company_id": employee.company_id.id,
+                    }
+                )
+                session = Session.search(
+                    [
+                        ("programme_id", "=", programme.id),
+                        ("state", "=", "planned"),
+                        ("date_start", ">=", now),
+                    ],
+                    order="date_start",
+                ).filtered(lambda s: s.seats_free > 0)[:1]
+                if session:
+                    Enrolment.create(
+                        {"session_id": session.id, "employee_id": employee.id, "need_id": need.id}
+                    )
+                    need.state = "planned"
+                if programme.activity_plan_id:
+                    employee._ops_apply_activity_plan(programme.activity_plan_id)
+
+    def _ops_apply_activity_plan(self, plan):
+        """Schedule the plan's steps; a step whose responsible cannot be
+        found goes to the HR user running the plan."""
+        self.ensure_one()
+        for template in plan.template_ids:
+            responsible = template._determine_responsible(self.env.user, self)["responsible"]
+            self.activity_schedule(
+                activity_type_id=template.activity_type_id.id,
+                summary=template.summary,
+                note=template.note,
+                user_id=(responsible or self.env.user).id,
+                date_deadline=template._get_date_deadline(fields.Date.context_today(self)),
+            )

@@ -1,0 +1,4 @@
+from . import test_ops_training
+from . import test_ops_career
+from . import test_ops_training_access
+from . import test_ops_training_tour
