@@ -254,11 +254,28 @@ print(",".join(dict.fromkeys(paths)))
 PY
 }
 
+confidentiality_key() {
+    # The key that encrypts the attachments of secret records: kept outside
+    # the database, in the cache folder (or given as OPS_CONFIDENTIALITY_KEY).
+    local file=$OPS_CACHE/confidentiality.key
+    if [ -n "${OPS_CONFIDENTIALITY_KEY:-}" ]; then
+        printf '%s' "$OPS_CONFIDENTIALITY_KEY"
+        return
+    fi
+    if [ ! -s "$file" ]; then
+        (umask 077 && "$OPS_VENV/bin/python" -c \
+            'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())' >"$file")
+    fi
+    cat "$file"
+}
+
 write_config() {
-    local addons_path
+    local addons_path key
     addons_path=$(odoo_addons_paths)
+    key=$(confidentiality_key)
     mkdir -p "$OPS_CACHE/data"
     sed -e "s|@ADDONS_PATH@|$addons_path|" \
+        -e "s|@CONFIDENTIALITY_KEY@|$key|" \
         -e "s|@DATA_DIR@|$OPS_CACHE/data|" \
         -e "s|@DB_HOST@|$OPS_DB_HOST|" \
         -e "s|@DB_PORT@|$OPS_DB_PORT|" \

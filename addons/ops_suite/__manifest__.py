@@ -19,5 +19,6 @@
         "ops_finance",
         "ops_appraisal_finance",
         "ops_training",
+        "ops_confidentiality",
     ],
 }

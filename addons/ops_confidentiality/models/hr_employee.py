@@ -1,0 +1,104 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .ops_confidentiality_mixin import LEVEL_RANK
+
+CLEARANCES = [
+    ("internal", "Internal"),
+    ("confidential", "Confidential"),
+    ("secret", "Secret"),
+]
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    ops_clearance = fields.Selection(
+        CLEARANCES,
+        string="Clearance",
+        default="internal",
+        required=True,
+        tracking=True,
+        groups="hr.group_hr_user,ops_org.ops_org_group_confidentiality",
+        help="The highest confidentiality level the employee may see. Above "
+        "internal it needs a valid non-disclosure agreement.",
+    )
+    ops_nda_ids = fields.One2many(
+        "ops.nda",
+        "employee_id",
+        string="Non-Disclosure Agreements",
+        groups="hr.group_hr_user,ops_org.ops_org_group_confidentiality",
+    )
+    ops_nda_valid = fields.Boolean(
+        string="Valid NDA",
+        compute="_compute_ops_nda_valid",
+        groups="hr.group_hr_user,ops_org.ops_org_group_confidentiality",
+    )
+
+    @api.depends("ops_nda_ids.state", "ops_nda_ids.date_expiry")
+    def _compute_ops_nda_valid(self):
+        for employee in self:
+            employee.ops_nda_valid = bool(employee.sudo().ops_nda_ids._ops_valid())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        employees._ops_check_clearance()
+        employees._ops_ask_for_nda()
+        return employees
+
+    def write(self, vals):
+        if LEVEL_RANK.get(vals.get("ops_clearance"), 1) > 1:
+            # Refused before anything is written.
+            for employee in self.sudo():
+                if not employee.ops_nda_ids._ops_valid():
+                    raise UserError(
+                        self.env._(
+                            "%(employee)s needs a valid non-disclosure agreement for a "
+                            "clearance above internal.",
+                            employee=employee.name,
+                        )
+                    )
+        if "ops_clearance" in vals and not self.env.su:
+            if not self.env.user.has_group("ops_org.ops_org_group_confidentiality"):
+                raise UserError(self.env._("Only the confidentiality officer changes a clearance."))
+            if set(vals) == {"ops_clearance"}:
+                # The officer need not manage employees to set a clearance.
+                self.check_access("read")
+                return self.sudo().write(vals)
+        res = super().write(vals)
+        if "ops_clearance" in vals or "user_id" in vals:
+            self._ops_check_clearance()
+            self.env.registry.clear_cache()
+        return res
+
+    def _ops_check_clearance(self):
+        for employee in self.sudo():
+            if LEVEL_RANK[employee.ops_clearance] > 1 and not employee.ops_nda_ids._ops_valid():
+                raise UserError(
+                    self.env._(
+                        "%(employee)s needs a valid non-disclosure agreement for a "
+                        "clearance above internal.",
+                        employee=employee.name,
+                    )
+                )
+
+    def _ops_ask_for_nda(self):
+        """Onboarding: HR collects the new employee's non-disclosure agreement."""
+        activity_type = self.env.ref("ops_confidentiality.mail_activity_type_nda")
+        hr_users = (
+            self.env.ref("ops_org.ops_org_group_hr").sudo().users.filtered(lambda u: not u.share)
+        )
+        for employee in self.sudo():
+            responsible = (
+                hr_users.filtered(lambda u, e=employee: e.company_id in u.company_ids)[:1]
+                or self.env.user
+            )
+            employee.activity_schedule(
+                activity_type_id=activity_type.id,
+                summary=self.env._("Collect the signed non-disclosure agreement"),
+                user_id=responsible.id,
+            )

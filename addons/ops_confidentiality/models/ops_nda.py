@@ -1,0 +1,148 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class OpsNda(models.Model):
+    """A non-disclosure agreement (保密协议, policy §七) signed by an
+    employee: the agreement file, the signing date, the expiry and the
+    obligations. No clearance above internal without a valid one; when it
+    expires, the daily job brings the clearance back to internal."""
+
+    _name = "ops.nda"
+    _description = "Non-Disclosure Agreement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_signed desc, id desc"
+
+    name = fields.Char(
+        required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True, ondelete="cascade"
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", string="User")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    date_signed = fields.Date(string="Signed On", required=True, tracking=True)
+    date_expiry = fields.Date(
+        string="Expires On",
+        tracking=True,
+        help="Empty: the agreement does not expire.",
+    )
+    obligations = fields.Html(
+        help="What the employee undertakes: the information covered, the duration of "
+        "the duty after leaving, the penalties."
+    )
+    attachment_id = fields.Many2one(
+        "ir.attachment", string="Signed Agreement", tracking=True, copy=False
+    )
+    state = fields.Selection(
+        [("valid", "Valid"), ("expired", "Expired"), ("terminated", "Terminated")],
+        default="valid",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    reminded = fields.Boolean(copy=False, readonly=True)
+
+    @api.constrains("date_signed", "date_expiry")
+    def _check_dates(self):
+        for nda in self:
+            if nda.date_expiry and nda.date_expiry < nda.date_signed:
+                raise ValidationError(
+                    self.env._("A non-disclosure agreement cannot expire before it is signed.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", self.env._("New")) == self.env._("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("ops.nda") or "/"
+        return super().create(vals_list)
+
+    def _ops_valid(self, day=None):
+        day = day or fields.Date.context_today(self)
+        return self.filtered(
+            lambda n: (
+                n.state == "valid"
+                and n.date_signed <= day
+                and (not n.date_expiry or n.date_expiry >= day)
+            )
+        )
+
+    def action_terminate(self):
+        self.write({"state": "terminated"})
+        self.employee_id._ops_drop_clearance_without_nda()
+        return True
+
+    @api.model
+    def _cron_expire(self):
+        """Daily: agreements past their expiry expire, and clearances above
+        internal without a valid agreement drop to internal; the employee's
+        users lose sight of confidential records at once."""
+        today = fields.Date.context_today(self)
+        expired = self.search([("state", "=", "valid"), ("date_expiry", "<", today)])
+        expired.write({"state": "expired"})
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("ops_clearance", "in", ("confidential", "secret"))])
+        )
+        employees._ops_drop_clearance_without_nda()
+        return expired
+
+    @api.model
+    def _cron_remind(self):
+        """Daily: the employee and the confidentiality officers are reminded
+        before an agreement expires (days set on the company)."""
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([]):
+            horizon = today + timedelta(days=company.ops_nda_reminder_days)
+            ndas = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "valid"),
+                    ("reminded", "=", False),
+                    ("date_expiry", "!=", False),
+                    ("date_expiry", "<=", horizon),
+                    ("date_expiry", ">=", today),
+                ]
+            )
+            officers = self.env.ref("ops_org.ops_org_group_confidentiality").users.filtered(
+                lambda u, c=company: not u.share and c in u.company_ids
+            )
+            for nda in ndas:
+                for user in officers | nda.user_id:
+                    nda.activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        date_deadline=nda.date_expiry,
+                        summary=self.env._("Renew the non-disclosure agreement"),
+                        user_id=user.id,
+                    )
+            ndas.write({"reminded": True})
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    def _ops_drop_clearance_without_nda(self):
+        dropped = self.sudo().filtered(
+            lambda e: e.ops_clearance != "internal" and not e.ops_nda_ids._ops_valid()
+        )
+        for employee in dropped:
+            employee.message_post(
+                body=self.env._(
+                    "Clearance %(old)s withdrawn: no valid non-disclosure agreement.",
+                    old=dict(employee._fields["ops_clearance"]._description_selection(self.env))[
+                        employee.ops_clearance
+                    ],
+                )
+            )
+        dropped.write({"ops_clearance": "internal"})
+        return dropped

@@ -1,0 +1,106 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html2plaintext
+
+STATES = [
+    ("reported", "Reported"),
+    ("investigation", "Under Investigation"),
+    ("decided", "Decided"),
+    ("penalised", "Penalty Applied"),
+    ("closed", "Closed"),
+]
+NEXT = {
+    "reported": "investigation",
+    "investigation": "decided",
+    "decided": "penalised",
+    "penalised": "closed",
+}
+
+
+class OpsConfidentialityViolation(models.Model):
+    """A breach of confidentiality by an employee (policy §七): reported,
+    investigated, decided, penalised and closed, on the employee's record."""
+
+    _name = "ops.confidentiality.violation"
+    _description = "Confidentiality Violation Case"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_reported desc, id desc"
+
+    name = fields.Char(
+        required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True, check_company=True
+    )
+    date_reported = fields.Date(
+        string="Reported On", required=True, default=fields.Date.context_today, tracking=True
+    )
+    reported_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    inspection_id = fields.Many2one("ops.confidentiality.inspection", index=True)
+    description = fields.Html(required=True)
+    investigation = fields.Html(string="Investigation Findings")
+    decision = fields.Html()
+    penalty = fields.Selection(
+        [
+            ("none", "No Penalty"),
+            ("warning", "Written Warning"),
+            ("fine", "Fine"),
+            ("demotion", "Demotion"),
+            ("dismissal", "Dismissal"),
+            ("legal", "Legal Action"),
+        ],
+        tracking=True,
+    )
+    penalty_note = fields.Text()
+    state = fields.Selection(STATES, default="reported", required=True, tracking=True, copy=False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", self.env._("New")) == self.env._("New"):
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("ops.confidentiality.violation") or "/"
+                )
+        return super().create(vals_list)
+
+    def action_next(self):
+        for case in self:
+            if case.state == "closed":
+                raise UserError(self.env._("%(case)s is closed.", case=case.name))
+            if case.state == "investigation" and not case._ops_text(case.investigation):
+                raise UserError(
+                    self.env._("Record the findings of the investigation before deciding.")
+                )
+            if case.state == "decided" and not (case._ops_text(case.decision) and case.penalty):
+                raise UserError(self.env._("Record the decision and the penalty first."))
+            case.state = NEXT[case.state]
+        return True
+
+    @staticmethod
+    def _ops_text(html):
+        return (html2plaintext(html or "") or "").strip()
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    ops_violation_ids = fields.One2many(
+        "ops.confidentiality.violation",
+        "employee_id",
+        string="Confidentiality Violations",
+        groups="ops_org.ops_org_group_confidentiality,ops_org.ops_org_group_hr",
+    )
+    ops_violation_count = fields.Integer(
+        compute="_compute_ops_violation_count",
+        groups="ops_org.ops_org_group_confidentiality,ops_org.ops_org_group_hr",
+    )
+
+    def _compute_ops_violation_count(self):
+        for employee in self:
+            employee.ops_violation_count = len(employee.ops_violation_ids)

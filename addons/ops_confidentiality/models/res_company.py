@@ -1,0 +1,40 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    ops_nda_reminder_days = fields.Integer(
+        string="NDA Reminder (Days)",
+        default=30,
+        help="The employee and the confidentiality officers are reminded this many "
+        "days before a non-disclosure agreement expires.",
+    )
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    ops_nda_reminder_days = fields.Integer(
+        related="company_id.ops_nda_reminder_days", readonly=False
+    )
+
+
+class ResCompanyIp(models.Model):
+    _inherit = "res.company"
+
+    ops_ip_alert_days = fields.Integer(
+        string="IP Expiry Alert (Days)",
+        default=60,
+        help="Administration is alerted this many days before a registration or a "
+        "licence of the intellectual property register expires.",
+    )
+
+
+class ResConfigSettingsIp(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    ops_ip_alert_days = fields.Integer(related="company_id.ops_ip_alert_days", readonly=False)

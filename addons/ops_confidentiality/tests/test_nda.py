@@ -1,0 +1,69 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from datetime import date, timedelta
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import ConfidentialityCommon
+
+
+@tagged("post_install", "-at_install")
+class TestNda(ConfidentialityCommon):
+    def test_clearance_without_nda_refused(self):
+        with self.assertRaisesRegex(UserError, "valid non-disclosure agreement"):
+            self.emp_uncleared.with_user(self.user_officer).write({"ops_clearance": "secret"})
+        self.assertEqual(self.emp_uncleared.ops_clearance, "internal")
+
+    def test_clearance_is_the_officers(self):
+        self.env["ops.nda"].create(
+            {"employee_id": self.emp_uncleared.id, "date_signed": date.today()}
+        )
+        with self.assertRaisesRegex(UserError, "Only the confidentiality officer"):
+            self.emp_uncleared.with_user(self.user_hr).write({"ops_clearance": "confidential"})
+        self.emp_uncleared.with_user(self.user_officer).write({"ops_clearance": "confidential"})
+        self.assertEqual(self.user_uncleared.ops_clearance_rank, 2)
+
+    def test_nda_dates(self):
+        with self.assertRaises(ValidationError):
+            self.env["ops.nda"].create(
+                {
+                    "employee_id": self.emp_uncleared.id,
+                    "date_signed": date.today(),
+                    "date_expiry": date.today() - timedelta(days=1),
+                }
+            )
+
+    def test_terminating_the_nda_withdraws_the_clearance(self):
+        self.emp_cleared.ops_nda_ids.with_user(self.user_hr).action_terminate()
+        self.assertEqual(self.emp_cleared.ops_clearance, "internal")
+        self.assertEqual(self.user_cleared.ops_clearance_rank, 1)
+
+    def test_reminder_before_expiry(self):
+        self.env.company.ops_nda_reminder_days = 30
+        nda = self.emp_cleared.ops_nda_ids
+        nda.date_expiry = date.today() + timedelta(days=10)
+        self.env["ops.nda"]._cron_remind()
+        self.assertTrue(nda.reminded)
+        users = nda.activity_ids.user_id
+        self.assertIn(self.user_officer, users)
+        self.assertIn(self.user_cleared, users)
+        # Once.
+        count = len(nda.activity_ids)
+        self.env["ops.nda"]._cron_remind()
+        self.assertEqual(len(nda.activity_ids), count)
+
+    def test_onboarding_asks_for_the_nda(self):
+        employee = self.env["hr.employee"].create({"name": "New hire"})
+        activity = employee.activity_ids.filtered(
+            lambda a: (
+                a.activity_type_id == self.env.ref("ops_confidentiality.mail_activity_type_nda")
+            )
+        )
+        self.assertEqual(len(activity), 1)
+        self.assertIn(activity.user_id, self.env.ref("ops_org.ops_org_group_hr").users)
+
+    def test_employee_sees_own_nda_only(self):
+        Nda = self.env["ops.nda"].with_user(self.user_cleared)
+        self.assertEqual(Nda.search([]), self.emp_cleared.ops_nda_ids)
