@@ -1,0 +1,2 @@
+from . import test_hr_leave
+from . import test_ops_attendance_month
