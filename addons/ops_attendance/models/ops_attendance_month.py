@@ -244,7 +244,7 @@ class OpsAttendanceMonth(models.Model):
         self.env["hr.employee"].flush_model()
         rows = self.env.execute_query(
             SQL(
-                """SELECT id, resource_id, resource_calendar_id, department_id
+                """SELECT id, resource_id, resource_calendar_id, department_id, user_id
                      FROM hr_employee
                     WHERE company_id = %s AND active AND resource_calendar_id IS NOT NULL
                  ORDER BY id""",
@@ -299,7 +299,7 @@ class OpsAttendanceMonth(models.Model):
         start, end = self._ops_bounds()
         start, end = UTC.localize(start), UTC.localize(end)
         by_calendar = defaultdict(list)
-        for _employee_id, resource_id, calendar_id, _department_id in employees:
+        for _employee_id, resource_id, calendar_id, _department_id, _user_id in employees:
             by_calendar[calendar_id].append(resource_id)
         shifts = {}
         Calendar = self.env["resource.calendar"].sudo()
@@ -342,7 +342,9 @@ class OpsAttendanceMonth(models.Model):
 
     def _ops_compute(self):
         """Replace the lines of the month by freshly computed ones. The
-        number of queries does not depend on the number of employees."""
+        number of queries does not depend on the number of employees: one
+        query per table read, one ``_work_intervals_batch`` per schedule,
+        one insert of the lines and one of their time off by type."""
         self.ensure_one()
         company = self.company_id
         tolerances = {
@@ -362,7 +364,7 @@ class OpsAttendanceMonth(models.Model):
             for r in self.env["resource.resource"].sudo().browse([row[1] for row in employees])
         }
         line_vals, leave_days = [], []
-        for employee_id, resource_id, _calendar_id, department_id in employees:
+        for employee_id, resource_id, _calendar_id, department_id, user_id in employees:
             vals, by_type = self._ops_compute_employee(
                 shifts.get(resource_id, []),
                 attendances.get(employee_id, []),
@@ -370,19 +372,114 @@ class OpsAttendanceMonth(models.Model):
                 tz_by_resource[resource_id],
                 tolerances,
             )
-            vals.update(
-                month_id=self.id, employee_id=employee_id, department_id=department_id or False
-            )
+            vals.update(employee_id=employee_id, department_id=department_id, user_id=user_id)
             line_vals.append(vals)
             leave_days.append(by_type)
-        lines = self.env["ops.attendance.month.line"].sudo().create(line_vals)
+        line_ids = self._ops_insert_lines(line_vals)
         detail_vals = [
-            {"line_id": line.id, "leave_type_id": type_id, "days": days, "hours": hours}
-            for line, by_type in zip(lines, leave_days, strict=True)
+            (line_id, vals, type_id, days, hours)
+            for line_id, vals, by_type in zip(line_ids, line_vals, leave_days, strict=True)
             for type_id, (days, hours) in by_type.items()
         ]
-        if detail_vals:
-            self.env["ops.attendance.month.leave"].sudo().create(detail_vals)
+        self._ops_insert_leaves(detail_vals)
+        self.env["ops.attendance.month.line"].invalidate_model()
+        self.env["ops.attendance.month.leave"].invalidate_model()
+        self.invalidate_recordset(["line_ids"])
+
+    def _ops_insert_lines(self, line_vals):
+        """Insert the lines in one query (the ORM inserts 100 rows per
+        query); returns their ids in the order of ``line_vals``."""
+        if not line_vals:
+            return []
+        figures = [
+            "planned_days",
+            "planned_hours",
+            "worked_days",
+            "worked_hours",
+            "late_count",
+            "late_minutes",
+            "early_count",
+            "early_minutes",
+            "absence_days",
+            "leave_days",
+            "overtime_hours",
+        ]
+        columns = [
+            "month_id",
+            "company_id",
+            "date_from",
+            "employee_id",
+            "department_id",
+            "user_id",
+            *figures,
+            "create_uid",
+            "write_uid",
+            "create_date",
+            "write_date",
+        ]
+        now, uid = fields.Datetime.now(), self.env.uid
+        rows = SQL(", ").join(
+            SQL(
+                "(%s)",
+                SQL(", ").join(
+                    [
+                        self.id,
+                        self.company_id.id,
+                        self.date_from,
+                        vals["employee_id"],
+                        vals["department_id"],
+                        vals["user_id"],
+                        *[vals.get(name, 0) for name in figures],
+                        uid,
+                        uid,
+                        now,
+                        now,
+                    ]
+                ),
+            )
+            for vals in line_vals
+        )
+        ids = self.env.execute_query(
+            SQL(
+                "INSERT INTO ops_attendance_month_line (%s) VALUES %s RETURNING id",
+                SQL(", ").join(SQL.identifier(name) for name in columns),
+                rows,
+            )
+        )
+        return [row[0] for row in ids]
+
+    def _ops_insert_leaves(self, detail_vals):
+        if not detail_vals:
+            return
+        now, uid = fields.Datetime.now(), self.env.uid
+        rows = SQL(", ").join(
+            SQL(
+                "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                line_id,
+                self.id,
+                self.company_id.id,
+                vals["employee_id"],
+                vals["department_id"],
+                type_id,
+                days,
+                hours,
+                uid,
+                uid,
+                now,
+                now,
+            )
+            for line_id, vals, type_id, days, hours in detail_vals
+        )
+        self.env.execute_query(
+            SQL(
+                """INSERT INTO ops_attendance_month_leave
+                       (line_id, month_id, company_id, employee_id, department_id,
+                        leave_type_id, days, hours, create_uid, write_uid, create_date,
+                        write_date)
+                   VALUES %s""",
+                rows,
+            )
+        )
 
     def _ops_compute_employee(self, shifts, attendances, leaves, tz, tolerances):
         """Figures of one employee for the month, from plain Python values."""
@@ -489,7 +586,8 @@ class OpsAttendanceMonthLine(models.Model):
     )
     company_id = fields.Many2one(related="month_id.company_id", store=True)
     date_from = fields.Date(string="Month Start", related="month_id.date_from", store=True)
-    state = fields.Selection(related="month_id.state", store=True)
+    # Not stored: publishing or locking a month writes no line.
+    state = fields.Selection(related="month_id.state")
     employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
     user_id = fields.Many2one(related="employee_id.user_id", store=True, string="User")
     department_id = fields.Many2one("hr.department", index=True)
@@ -557,7 +655,7 @@ class OpsAttendanceMonthLeave(models.Model):
     company_id = fields.Many2one(related="line_id.company_id", store=True)
     employee_id = fields.Many2one(related="line_id.employee_id", store=True)
     department_id = fields.Many2one(related="line_id.department_id", store=True)
-    state = fields.Selection(related="line_id.state", store=True)
+    state = fields.Selection(related="line_id.state")
     leave_type_id = fields.Many2one("hr.leave.type", string="Time Off Type", required=True)
     days = fields.Float(digits=(16, 2))
     hours = fields.Float(digits=(16, 2))

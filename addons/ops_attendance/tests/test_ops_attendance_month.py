@@ -228,5 +228,7 @@ class TestAttendanceMonth(AttendanceCommon):
         queries = self.env.cr.sql_log_count
         self.month.action_compute()
         many = self.env.cr.sql_log_count - queries
-        self.assertLessEqual(many, few + 2)
+        # At most one more read (the cache differs between the two runs);
+        # the benchmark shows equal counts at 200 and 1,000 employees.
+        self.assertLessEqual(many, few + 1)
 
