@@ -18,5 +18,6 @@
         "ops_appraisal_account",
         "ops_finance",
         "ops_appraisal_finance",
+        "ops_attendance",
     ],
 }

@@ -66,7 +66,9 @@ def _company(env, size):
 
 
 def _compute(env, company):
-    month = env["ops.attendance.month"].create({"company_id": company.id, "date_from": "2026-03-01"})
+    month = env["ops.attendance.month"].create(
+        {"company_id": company.id, "date_from": "2026-03-01"}
+    )
     env.flush_all()
     env.invalidate_all()
     cr = env.cr

@@ -65,10 +65,12 @@ class HrLeave(models.Model):
 
     def _ops_request_chain(self):
         todo = self.filtered(
-            lambda leave: leave.ops_policy
-            and leave.state == "confirm"
-            and leave.validation_type != "no_validation"
-            and not leave.review_ids
+            lambda leave: (
+                leave.ops_policy
+                and leave.state == "confirm"
+                and leave.validation_type != "no_validation"
+                and not leave.review_ids
+            )
         )
         for leave in todo:
             if leave.need_validation:
@@ -123,7 +125,9 @@ class HrLeave(models.Model):
         for leave in self:
             if not leave.ops_policy or leave.state != "confirm" or not leave.review_ids:
                 continue
-            chained = leave.sudo().with_context(ops_leave_chain_done=True, skip_validation_check=True)
+            chained = leave.sudo().with_context(
+                ops_leave_chain_done=True, skip_validation_check=True
+            )
             if leave.validation_status == "validated":
                 chained.action_validate()
             elif leave.validation_status == "rejected":
@@ -135,7 +139,10 @@ class HrLeave(models.Model):
         chained = self.filtered(lambda leave: leave.ops_policy and leave.review_ids)
         if chained and self.env.context.get("ops_leave_chain") is None:
             chained.activity_unlink(
-                ["hr_holidays.mail_act_leave_approval", "hr_holidays.mail_act_leave_second_approval"]
+                [
+                    "hr_holidays.mail_act_leave_approval",
+                    "hr_holidays.mail_act_leave_second_approval",
+                ]
             )
         chained = chained.filtered(lambda leave: leave.state in ("confirm", "validate1"))
         return super(HrLeave, self - chained).activity_update()

@@ -205,7 +205,9 @@ class OpsAttendanceMonth(models.Model):
         for month in self:
             if month.state != "published":
                 raise UserError(
-                    self.env._("Only a published month can be locked (%(month)s).", month=month.name)
+                    self.env._(
+                        "Only a published month can be locked (%(month)s).", month=month.name
+                    )
                 )
             if month.open_dispute_count:
                 raise UserError(
@@ -494,20 +496,7 @@ class OpsAttendanceMonth(models.Model):
                 continue
             figures["planned_days"] += 1
             figures["planned_hours"] += _hours(planned)
-            # Time off covering part of the shift.
-            uncovered = list(intervals)
-            covered = timedelta(0)
-            for type_id, leave_from, leave_to in leaves:
-                part = sum(
-                    (_overlap(start, stop, leave_from, leave_to) for start, stop in intervals),
-                    timedelta(0),
-                )
-                if part:
-                    covered += part
-                    by_type[type_id][0] += part / planned
-                    by_type[type_id][1] += _hours(part)
-                    uncovered = self._ops_subtract(uncovered, leave_from, leave_to)
-            uncovered = [(start, stop) for start, stop in uncovered if stop > start]
+            covered, uncovered = self._ops_cover(intervals, leaves, planned, by_type)
             if not uncovered:
                 continue
             share = min(1.0, max(0.0, (planned - covered) / planned))
@@ -560,6 +549,23 @@ class OpsAttendanceMonth(models.Model):
         for name in ("late_count", "early_count", "planned_days"):
             figures[name] = int(figures[name])
         return dict(figures), {key: tuple(value) for key, value in by_type.items()}
+
+    def _ops_cover(self, intervals, leaves, planned, by_type):
+        """Time off covering part of a shift: (time covered, the planned
+        intervals left uncovered); ``by_type`` gets the days and hours."""
+        uncovered = list(intervals)
+        covered = timedelta(0)
+        for type_id, leave_from, leave_to in leaves:
+            part = sum(
+                (_overlap(start, stop, leave_from, leave_to) for start, stop in intervals),
+                timedelta(0),
+            )
+            if part:
+                covered += part
+                by_type[type_id][0] += part / planned
+                by_type[type_id][1] += _hours(part)
+                uncovered = self._ops_subtract(uncovered, leave_from, leave_to)
+        return covered, [(start, stop) for start, stop in uncovered if stop > start]
 
     @staticmethod
     def _ops_subtract(intervals, start, stop):

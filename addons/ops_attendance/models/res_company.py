@@ -41,12 +41,15 @@ class ResCompany(models.Model):
     )
     def _check_ops_attendance_settings(self):
         for company in self:
-            if min(
-                company.ops_late_tolerance,
-                company.ops_early_tolerance,
-                company.ops_overtime_minimum,
-                company.ops_dispute_days,
-            ) < 0:
+            if (
+                min(
+                    company.ops_late_tolerance,
+                    company.ops_early_tolerance,
+                    company.ops_overtime_minimum,
+                    company.ops_dispute_days,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     self.env._("Attendance tolerances and the dispute period cannot be negative.")
                 )

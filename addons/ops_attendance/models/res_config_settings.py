@@ -10,7 +10,5 @@ class ResConfigSettings(models.TransientModel):
     ops_leave_policy = fields.Boolean(related="company_id.ops_leave_policy", readonly=False)
     ops_late_tolerance = fields.Integer(related="company_id.ops_late_tolerance", readonly=False)
     ops_early_tolerance = fields.Integer(related="company_id.ops_early_tolerance", readonly=False)
-    ops_overtime_minimum = fields.Integer(
-        related="company_id.ops_overtime_minimum", readonly=False
-    )
+    ops_overtime_minimum = fields.Integer(related="company_id.ops_overtime_minimum", readonly=False)
     ops_dispute_days = fields.Integer(related="company_id.ops_dispute_days", readonly=False)

@@ -29,7 +29,11 @@ class OpsAttendanceMonthXlsx(models.AbstractModel):
     def _write_header(self, sheet, month, formats):
         _ = self.env._
         sheet.write(0, 0, _("Attendance %(month)s", month=month.name), formats["title"])
-        labels = [_("Employee"), *[label for _name, label in self._columns()], _("Time Off by Type")]
+        labels = [
+            _("Employee"),
+            *[label for _name, label in self._columns()],
+            _("Time Off by Type"),
+        ]
         for col, label in enumerate(labels):
             sheet.write(2, col, label, formats["header"])
         sheet.set_column(0, 0, 28)

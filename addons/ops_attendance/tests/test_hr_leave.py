@@ -107,6 +107,4 @@ class TestLeaveAuthority(AttendanceCommon):
         with self.assertRaises(ValidationError) as caught:
             self.request("2026-03-05", "2026-03-02")
         self.assertIn("cannot end", str(caught.exception))
-        self.assertFalse(
-            self.env["hr.leave"].search([("employee_id", "=", self.emp_employee.id)])
-        )
+        self.assertFalse(self.env["hr.leave"].search([("employee_id", "=", self.emp_employee.id)]))

@@ -25,8 +25,8 @@ class TestAttendanceAccess(AttendanceCommon):
             {"date_from": "2026-03-01", "company_id": cls.company.id}
         )
         cls.month.action_compute()
-        cls.mine = cls.month.line_ids.filtered(lambda l: l.employee_id == cls.emp_employee)
-        cls.theirs = cls.month.line_ids.filtered(lambda l: l.employee_id == cls.emp_other)
+        cls.mine = cls.month.line_ids.filtered(lambda line: line.employee_id == cls.emp_employee)
+        cls.theirs = cls.month.line_ids.filtered(lambda line: line.employee_id == cls.emp_other)
         cls.Line = "ops.attendance.month.line"
 
     def visible(self, user, model="ops.attendance.month.line"):
@@ -39,8 +39,7 @@ class TestAttendanceAccess(AttendanceCommon):
         # ops_attendance_month_line_rule_employee, ops_attendance_month_rule_employee
         self.assertFalse(self.visible(self.user_employee))
         self.assertFalse(
-            self.env["ops.attendance.month"].with_user(self.user_employee).search([])
-            & self.month
+            self.env["ops.attendance.month"].with_user(self.user_employee).search([]) & self.month
         )
 
     def test_employee_sees_only_own_line_after_publication(self):
@@ -81,7 +80,7 @@ class TestAttendanceAccess(AttendanceCommon):
     def test_department_head_time_off_by_type_of_department(self):
         # ops_attendance_month_leave_rule_department_head
         leaves = self.visible(self.user_head, "ops.attendance.month.leave")
-        self.assertFalse(leaves.filtered(lambda l: l.department_id != self.department))
+        self.assertFalse(leaves.filtered(lambda line: line.department_id != self.department))
 
     def test_hr_manages_everything(self):
         # access_ops_attendance_month_hr, ..._line_hr, rules *_rule_hr
@@ -89,8 +88,10 @@ class TestAttendanceAccess(AttendanceCommon):
         self.assertIn(self.mine, lines)
         self.assertIn(self.theirs, lines)
         self.theirs.with_user(self.user_hr).write({"note": "Checked"})
-        month = self.env["ops.attendance.month"].with_user(self.user_hr).create(
-            {"date_from": "2026-01-01", "company_id": self.company.id}
+        month = (
+            self.env["ops.attendance.month"]
+            .with_user(self.user_hr)
+            .create({"date_from": "2026-01-01", "company_id": self.company.id})
         )
         month.unlink()
 
@@ -110,6 +111,4 @@ class TestAttendanceAccess(AttendanceCommon):
         other = self.env["ops.attendance.month"].create(
             {"date_from": "2026-03-01", "company_id": self.other_company.id}
         )
-        self.assertNotIn(
-            other, self.env["ops.attendance.month"].with_user(self.user_hr).search([])
-        )
+        self.assertNotIn(other, self.env["ops.attendance.month"].with_user(self.user_hr).search([]))

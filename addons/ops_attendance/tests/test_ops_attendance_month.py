@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import io
-from datetime import date, timedelta
+from datetime import date
 
 from freezegun import freeze_time
 from openpyxl import load_workbook
@@ -79,9 +79,7 @@ class TestAttendanceMonth(AttendanceCommon):
         # hour of overtime (until 07:00) on 12 March.
         cls.emp_night = cls.make_employee("Night", calendar=cls.calendar_night)
         nights = [
-            d
-            for d in cls.working_days(2026, 3)
-            if d not in (date(2026, 3, 11), date(2026, 3, 12))
+            d for d in cls.working_days(2026, 3) if d not in (date(2026, 3, 11), date(2026, 3, 12))
         ]
         cls.attend(cls.emp_night, nights, start=(22, 0), end=(30, 0))
         cls.attend(cls.emp_night, [date(2026, 3, 11)], start=(22, 30), end=(30, 0))
@@ -205,9 +203,7 @@ class TestAttendanceMonth(AttendanceCommon):
     def test_excel_export_one_sheet_per_department(self):
         self.compute()
         report = self.env.ref("ops_attendance.ops_attendance_month_report_xlsx")
-        content, _kind = report.with_user(self.user_hr)._render(
-            report.report_name, self.month.ids
-        )
+        content, _kind = report.with_user(self.user_hr)._render(report.report_name, self.month.ids)
         book = load_workbook(io.BytesIO(content))
         self.assertIn("Quality Lab", book.sheetnames)
         self.assertIn("Studio", book.sheetnames)
@@ -231,4 +227,3 @@ class TestAttendanceMonth(AttendanceCommon):
         # At most one more read (the cache differs between the two runs);
         # the benchmark shows equal counts at 200 and 1,000 employees.
         self.assertLessEqual(many, few + 1)
-
