@@ -20,5 +20,6 @@
         "ops_appraisal_finance",
         "ops_training",
         "ops_confidentiality",
+        "ops_attendance",
     ],
 }

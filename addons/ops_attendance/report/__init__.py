@@ -1,0 +1,1 @@
+from . import ops_attendance_month_xlsx

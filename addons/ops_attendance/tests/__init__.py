@@ -1,0 +1,3 @@
+from . import test_hr_leave
+from . import test_ops_attendance_month
+from . import test_ops_attendance_access

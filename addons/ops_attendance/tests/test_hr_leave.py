@@ -1,0 +1,110 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import AttendanceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-02-20 12:00:00")
+class TestLeaveAuthority(AttendanceCommon):
+    """Time off approved by authority level: up to one day the department
+    head; beyond, also HR; beyond three days, also leadership."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.ops_leave_policy = True
+
+    def request(self, date_from, date_to, user=None):
+        return (
+            self.env["hr.leave"]
+            .with_user(user or self.user_employee)
+            .create(
+                {
+                    "name": "Family matters",
+                    "employee_id": self.emp_employee.id,
+                    "holiday_status_id": self.leave_type.id,
+                    "request_date_from": date_from,
+                    "request_date_to": date_to,
+                }
+            )
+        )
+
+    def test_one_day_needs_the_department_head_only(self):
+        leave = self.request("2026-03-02", "2026-03-02")
+        self.assertEqual(leave.review_ids.mapped("name"), ["Department head"])
+        self.assertEqual(leave.review_ids.reviewer_ids, self.user_head)
+        leave.with_user(self.user_head)._ops_approve()
+        self.assertEqual(leave.state, "validate")
+
+    def test_two_days_need_head_then_hr(self):
+        leave = self.request("2026-03-02", "2026-03-03")
+        self.assertEqual(sorted(leave.review_ids.mapped("name")), ["Department head", "HR"])
+        # HR cannot decide before the head (higher sequence decides first).
+        with self.assertRaises(UserError):
+            leave.with_user(self.user_hr)._ops_approve()
+        leave.with_user(self.user_head)._ops_approve()
+        self.assertEqual(leave.state, "confirm")
+        # The requester is told of the step.
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "hr.leave"), ("res_id", "=", leave.id)]
+        )
+        self.assertIn(self.user_employee.partner_id, mails.recipient_ids)
+        leave.with_user(self.user_hr)._ops_approve()
+        self.assertEqual(leave.state, "validate")
+
+    def test_five_days_need_leadership(self):
+        leave = self.request("2026-03-02", "2026-03-06")
+        self.assertEqual(
+            sorted(leave.review_ids.mapped("name")), ["Department head", "HR", "Leadership"]
+        )
+        leave.with_user(self.user_head)._ops_approve()
+        leave.with_user(self.user_hr)._ops_approve()
+        self.assertEqual(leave.state, "confirm")
+        leave.with_user(self.user_leader)._ops_approve()
+        self.assertEqual(leave.state, "validate")
+
+    def test_stock_approval_refused_while_the_chain_is_open(self):
+        leave = self.request("2026-03-02", "2026-03-03")
+        with self.assertRaises(UserError):
+            leave.sudo().action_approve()
+        self.assertEqual(leave.state, "confirm")
+
+    def test_rejection_refuses_the_leave(self):
+        leave = self.request("2026-03-02", "2026-03-02")
+        with self.assertRaises(UserError):
+            leave.with_user(self.user_head)._ops_reject("")
+        leave.with_user(self.user_head)._ops_reject("Release week")
+        self.assertEqual(leave.state, "refuse")
+
+    def test_thresholds_are_editable_data(self):
+        hr_tier = self.env.ref("ops_attendance.tier_definition_leave_hr")
+        hr_tier.definition_domain = hr_tier.definition_domain.replace(
+            "('number_of_days', '>', 1)", "('number_of_days', '>', 0)"
+        )
+        leave = self.request("2026-03-02", "2026-03-02")
+        self.assertIn("HR", leave.review_ids.mapped("name"))
+
+    def test_without_the_policy_odoo_approves(self):
+        self.company.ops_leave_policy = False
+        leave = self.request("2026-03-02", "2026-03-02")
+        self.assertFalse(leave.review_ids)
+        leave.sudo().action_approve()
+        self.assertEqual(leave.state, "validate")
+
+    def test_overlapping_leave_refused(self):
+        self.request("2026-03-02", "2026-03-03")
+        with self.assertRaises(ValidationError) as caught:
+            self.request("2026-03-03", "2026-03-04")
+        self.assertIn("overlaps", str(caught.exception))
+
+    def test_leave_ending_before_it_starts_refused(self):
+        with self.assertRaises(ValidationError) as caught:
+            self.request("2026-03-05", "2026-03-02")
+        self.assertIn("cannot end", str(caught.exception))
+        self.assertFalse(self.env["hr.leave"].search([("employee_id", "=", self.emp_employee.id)]))
