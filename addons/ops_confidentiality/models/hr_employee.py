@@ -93,8 +93,11 @@ class HrEmployee(models.Model):
             self.env.ref("ops_org.ops_org_group_hr").sudo().users.filtered(lambda u: not u.share)
         )
         for employee in self.sudo():
+            # The HR officer who registers the newcomer collects it, or the
+            # company's first HR officer.
             responsible = (
-                hr_users.filtered(lambda u, e=employee: e.company_id in u.company_ids)[:1]
+                (self.env.user & hr_users)
+                or hr_users.filtered(lambda u, e=employee: e.company_id in u.company_ids)[:1]
                 or self.env.user
             )
             employee.activity_schedule(

@@ -24,12 +24,12 @@ CATEGORIES = [
 # (named on the record, or members of a department named on it).
 RULE_DOMAIN = """[
     '|',
-    ('ops_level_rank', '<=', 1),
+    ('{path}ops_level_rank', '<=', 1),
     '&',
-    ('ops_level_rank', '<=', user.ops_clearance_rank),
+    ('{path}ops_level_rank', '<=', user.ops_clearance_rank),
     '|',
-    ('ops_need_to_know_user_ids', 'in', [user.id]),
-    ('ops_need_to_know_department_ids', 'in', user.employee_ids.department_id.ids),
+    ('{path}ops_need_to_know_user_ids', 'in', [user.id]),
+    ('{path}ops_need_to_know_department_ids', 'in', user.employee_ids.department_id.ids),
 ]"""
 
 
@@ -74,17 +74,20 @@ class OpsConfidentialityMixin(models.AbstractModel):
             record.ops_level_rank = LEVEL_RANK.get(record.ops_level, 1)
 
     @api.model
-    def _ops_install_rule(self, model_name, module):
+    def _ops_install_rule(self, model_name, module, path=""):
         """Create (or update) the record rule of ``model_name`` and give it
         the XML id ``<module>.ops_confidentiality_rule_<model>``, so that the
-        addon classifying the model owns it (and removes it when uninstalled)."""
+        addon classifying the model owns it (and removes it when uninstalled).
+
+        ``path`` (e.g. ``"budget_id."``) applies the rule of a classified
+        record to the records that belong to it (lines, versions …)."""
         model = self.env["ir.model"]._get(model_name)
         xmlid = f"{module}.ops_confidentiality_rule_{model_name.replace('.', '_')}"
         rule = self.env.ref(xmlid, raise_if_not_found=False)
         values = {
             "name": f"{model.name}: confidentiality",
             "model_id": model.id,
-            "domain_force": RULE_DOMAIN,
+            "domain_force": RULE_DOMAIN.replace("{path}", path),
             "global": True,
         }
         if rule:

@@ -1,0 +1,20 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import fields, models
+
+
+class OpsAppraisal(models.Model):
+    """Appraisal results take the confidentiality classification (policy §七)."""
+
+    _name = "ops.appraisal"
+    _inherit = ["ops.appraisal", "ops.confidentiality.mixin"]
+
+    ops_need_to_know_user_ids = fields.Many2many(
+        relation="ops_appraisal_need_to_know_user_rel", column1="appraisal_id", column2="user_id"
+    )
+    ops_need_to_know_department_ids = fields.Many2many(
+        relation="ops_appraisal_need_to_know_department_rel",
+        column1="appraisal_id",
+        column2="department_id",
+    )

@@ -1,0 +1,20 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "OPS Confidentiality for Budgets",
+    "summary": "Budgets classified: confidential and secret budgets, with their parts and lines, "
+    "only for those cleared who need to know",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/ops-suite/ops-suite",
+    "author": "Ops Suite",
+    "maintainers": ["ops-suite"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": ["ops_confidentiality", "ops_finance"],
+    "auto_install": True,
+    "data": [
+        "security/ops_confidentiality_finance_security.xml",
+        "views/ops_budget_views.xml",
+    ],
+}

@@ -1,0 +1,41 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import fields, models
+
+
+class ProjectProject(models.Model):
+    """Projects take the confidentiality classification (policy §七)."""
+
+    _name = "project.project"
+    _inherit = ["project.project", "ops.confidentiality.mixin"]
+
+    ops_need_to_know_user_ids = fields.Many2many(
+        relation="ops_project_need_to_know_user_rel", column1="project_id", column2="user_id"
+    )
+    ops_need_to_know_department_ids = fields.Many2many(
+        relation="ops_project_need_to_know_department_rel",
+        column1="project_id",
+        column2="department_id",
+    )
+    ops_ip_asset_ids = fields.Many2many(
+        "ops.ip.asset",
+        relation="ops_ip_asset_project_rel",
+        column1="project_id",
+        column2="asset_id",
+        string="Intellectual Property Used",
+        help="The licensed fonts, images, music and footage, and the company's own "
+        "works, that the project uses.",
+    )
+
+
+class OpsIpAsset(models.Model):
+    _inherit = "ops.ip.asset"
+
+    project_ids = fields.Many2many(
+        "project.project",
+        relation="ops_ip_asset_project_rel",
+        column1="asset_id",
+        column2="project_id",
+        string="Used in Projects",
+    )

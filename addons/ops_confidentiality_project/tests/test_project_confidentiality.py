@@ -1,0 +1,49 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.ops_confidentiality.tests.common import ConfidentialityCommon
+
+
+@tagged("post_install", "-at_install", "ops_access")
+class TestProjectConfidentiality(ConfidentialityCommon):
+    """A secret project is seen only by users cleared for it who need to
+    know (rule ops_confidentiality_rule_project_project); the register
+    shows the assets each project uses."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        project_user = cls.env.ref("project.group_project_user")
+        (cls.user_cleared | cls.user_cleared_other | cls.user_uncleared).groups_id |= project_user
+        cls.project = cls.env["project.project"].create(
+            {
+                "name": "Unannounced game trailer",
+                "privacy_visibility": "employees",
+                "ops_level": "secret",
+                "ops_category": "customer_information",
+                "ops_need_to_know_user_ids": [(6, 0, (cls.user_cleared | cls.user_uncleared).ids)],
+            }
+        )
+        cls.open_project = cls.env["project.project"].create(
+            {"name": "Company blog", "privacy_visibility": "employees"}
+        )
+
+    def test_secret_project_hidden(self):
+        for user in (self.user_uncleared, self.user_cleared_other):
+            Project = self.env["project.project"].with_user(user)
+            self.assertFalse(Project.search([("id", "=", self.project.id)]))
+            self.assertFalse([r for r in Project.name_search("trailer") if r[0] == self.project.id])
+            self.assertIn(self.open_project, Project.search([]))
+            with self.assertRaises(AccessError):
+                self.project.with_user(user).read(["name"])
+
+    def test_secret_project_seen_by_cleared_need_to_know(self):
+        Project = self.env["project.project"].with_user(self.user_cleared)
+        self.assertEqual(Project.search([("id", "=", self.project.id)]), self.project)
+
+    def test_assets_used_by_projects(self):
+        self.confidential.project_ids = self.open_project
+        self.assertIn(self.confidential, self.open_project.ops_ip_asset_ids)
