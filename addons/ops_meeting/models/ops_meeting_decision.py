@@ -114,9 +114,7 @@ class OpsMeetingDecision(models.Model):
 
     def write(self, vals):
         self._ops_check_owner(vals)
-        if not self.env.su and not self.env.user.has_group(
-            "ops_org.ops_org_group_administration"
-        ):
+        if not self.env.su and not self.env.user.has_group("ops_org.ops_org_group_administration"):
             others = self.filtered(lambda decision: decision.organiser_id != self.env.user)
             if others and (
                 set(vals) - {"note", "state", "done_date"} or vals.get("state", "done") != "done"
@@ -147,15 +145,11 @@ class OpsMeetingDecision(models.Model):
             if activity:
                 activity.write(values)
             else:
-                decision.sudo().activity_schedule(
-                    ACTIVITY_TYPE, note=decision.name, **values
-                )
+                decision.sudo().activity_schedule(ACTIVITY_TYPE, note=decision.name, **values)
 
     def _ops_activities(self):
         activity_type = self.env.ref(ACTIVITY_TYPE)
-        return self.sudo().activity_ids.filtered(
-            lambda act: act.activity_type_id == activity_type
-        )
+        return self.sudo().activity_ids.filtered(lambda act: act.activity_type_id == activity_type)
 
     def _ops_check_organiser(self):
         if (
@@ -174,9 +168,7 @@ class OpsMeetingDecision(models.Model):
         for decision in self:
             if decision.state != "open":
                 raise UserError(self.env._("Only an open decision can be marked done."))
-            if not self.env.su and self.env.user not in (
-                decision.user_id | decision.organiser_id
-            ):
+            if not self.env.su and self.env.user not in (decision.user_id | decision.organiser_id):
                 raise AccessError(
                     self.env._("Only the owner or the organiser marks a decision done.")
                 )

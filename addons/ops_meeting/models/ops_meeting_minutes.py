@@ -74,9 +74,12 @@ class OpsMeetingMinutes(models.Model):
     @api.depends("user_id")
     def _compute_department_id(self):
         for minutes in self:
-            employee = minutes.user_id.sudo().employee_ids.filtered(
-                lambda emp, minutes=minutes: emp.company_id == minutes.company_id
-            )[:1] or minutes.user_id.sudo().employee_ids[:1]
+            employee = (
+                minutes.user_id.sudo().employee_ids.filtered(
+                    lambda emp, minutes=minutes: emp.company_id == minutes.company_id
+                )[:1]
+                or minutes.user_id.sudo().employee_ids[:1]
+            )
             minutes.department_id = employee.department_id
 
     @api.depends("event_id")
@@ -90,8 +93,10 @@ class OpsMeetingMinutes(models.Model):
     def _ops_last_of_series(self, event):
         """The minutes of the last meeting before ``event`` of the same
         recurrence or created from the same template."""
-        if not event.id or not event.start or not (
-            event.recurrence_id or event.sudo().ops_template_id
+        if (
+            not event.id
+            or not event.start
+            or not (event.recurrence_id or event.sudo().ops_template_id)
         ):
             return self.browse()
         series = []

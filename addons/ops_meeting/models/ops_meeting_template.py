@@ -124,7 +124,9 @@ class OpsMeetingTemplate(models.Model):
                         name=template.name,
                     )
                 )
-            if template.event_ids.filtered(lambda event: event.start >= template.start):
+            if template.event_ids.filtered(
+                lambda event, start=template.start: event.start >= start
+            ):
                 raise UserError(
                     self.env._("The meetings of “%(name)s” already exist.", name=template.name)
                 )

@@ -58,9 +58,7 @@ class MeetingCommon(OpsOrgCommon):
                 "start": start,
                 "stop": start.replace(hour=start.hour + hours),
                 "user_id": cls.user_head.id,
-                "partner_ids": [
-                    Command.set((cls.user_head | cls.user_employee).partner_id.ids)
-                ],
+                "partner_ids": [Command.set((cls.user_head | cls.user_employee).partner_id.ids)],
                 "ops_meeting_type": "weekly",
                 "ops_topic": "Release readiness",
                 **values,

@@ -16,8 +16,10 @@ from .common import MeetingCommon
 class TestOpsMeeting(MeetingCommon):
     def _activity(self, decision):
         return decision.activity_ids.filtered(
-            lambda act: act.activity_type_id
-            == self.env.ref("ops_meeting.mail_activity_type_ops_meeting_decision")
+            lambda act: (
+                act.activity_type_id
+                == self.env.ref("ops_meeting.mail_activity_type_ops_meeting_decision")
+            )
         )
 
     @users("ops_dept_head")
@@ -214,9 +216,7 @@ class TestOpsMeeting(MeetingCommon):
         self.assertEqual(third.ops_previous_decision_ids, still_open)
         self.assertFalse(first.ops_previous_decision_ids)
         # The attendee sees them too.
-        self.assertEqual(
-            second.with_user(self.user_head).ops_previous_decision_ids, still_open
-        )
+        self.assertEqual(second.with_user(self.user_head).ops_previous_decision_ids, still_open)
 
     def test_meeting_of_same_template_without_recurrence(self):
         template = self.env["ops.meeting.template"].create(

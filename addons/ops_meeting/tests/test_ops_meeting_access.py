@@ -157,7 +157,9 @@ class TestOpsMeetingAccess(MeetingCommon):
                 }
             )
         )
-        self.assertEqual(self.env["ops.meeting.decision"].search([]) & self.minutes.decision_ids, decision)
+        self.assertEqual(
+            self.env["ops.meeting.decision"].search([]) & self.minutes.decision_ids, decision
+        )
         self.rebind(decision).action_done()
         self.assertEqual(decision.state, "done")
 
