@@ -1,0 +1,5 @@
+from . import calendar_event
+from . import mail_activity
+from . import ops_meeting_decision
+from . import ops_meeting_minutes
+from . import ops_meeting_template

@@ -1,0 +1,2 @@
+from . import test_ops_meeting
+from . import test_ops_meeting_access
