@@ -21,5 +21,6 @@
         "ops_training",
         "ops_confidentiality",
         "ops_attendance",
+        "ops_document",
     ],
 }

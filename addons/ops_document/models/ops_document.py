@@ -175,9 +175,7 @@ class OpsDocument(models.Model):
     def _compute_current_version_id(self):
         for document in self:
             versions = document.version_ids.sorted("number", reverse=True)
-            document.current_version_id = versions.filtered(lambda v: v.state == "published")[
-                :1
-            ]
+            document.current_version_id = versions.filtered(lambda v: v.state == "published")[:1]
 
     @api.depends("version_ids.state")
     def _compute_open_version_id(self):
@@ -222,9 +220,7 @@ class OpsDocument(models.Model):
     def write(self, vals):
         if vals.get("state") == "destroyed" and not self.env.context.get("ops_document_destroy"):
             raise UserError(
-                self.env._(
-                    "A document is destroyed only through an approved destruction request."
-                )
+                self.env._("A document is destroyed only through an approved destruction request.")
             )
         if not self.env.context.get("ops_document_destroy") and self.filtered(
             lambda d: d.state == "destroyed"
@@ -285,9 +281,7 @@ class OpsDocument(models.Model):
     # -- actions ---------------------------------------------------------------
 
     def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group(
-            "ops_org.ops_org_group_administration"
-        ):
+        if not self.env.su and not self.env.user.has_group("ops_org.ops_org_group_administration"):
             raise UserError(self.env._("Company documents are managed by administration."))
 
     def action_submit(self):
@@ -397,7 +391,9 @@ class OpsDocument(models.Model):
                     ack.write(values)
             else:
                 Ack.create(
-                    dict(values, document_id=document.id, version_id=version.id, user_id=self.env.uid)
+                    dict(
+                        values, document_id=document.id, version_id=version.id, user_id=self.env.uid
+                    )
                 )
             document.activity_ids.filtered(
                 lambda a, t=activity_type: a.user_id == self.env.user and a.activity_type_id == t
@@ -411,9 +407,10 @@ class OpsDocument(models.Model):
         department) who can read it."""
         self.ensure_one()
         document = self.sudo()
-        users = document.distribution_user_ids | document.distribution_department_ids.with_context(
-            active_test=True
-        ).member_ids.user_id
+        users = (
+            document.distribution_user_ids
+            | document.distribution_department_ids.with_context(active_test=True).member_ids.user_id
+        )
         users = users.filtered(lambda u: u.active and not u.share)
         return users.filtered(lambda u: self.with_user(u).has_access("read"))
 

@@ -12,6 +12,7 @@ class OpsDocumentAcknowledgement(models.Model):
     _name = "ops.document.acknowledgement"
     _description = "Document Read Acknowledgement"
     _order = "document_id, state desc, user_id"
+    _rec_name = "document_id"
 
     document_id = fields.Many2one("ops.document", required=True, index=True, ondelete="cascade")
     version_id = fields.Many2one(

@@ -79,9 +79,7 @@ class OpsDocumentDestruction(models.Model):
     def write(self, vals):
         if not self.env.su and set(vals) & {"document_id", "reason"}:
             if self.filtered(lambda r: r.state != "draft"):
-                raise UserError(
-                    self.env._("A destruction request cannot change once submitted.")
-                )
+                raise UserError(self.env._("A destruction request cannot change once submitted."))
         return super().write(vals)
 
     def _get_under_validation_exceptions(self):
@@ -146,9 +144,7 @@ class OpsDocumentDestruction(models.Model):
             others = attachments.filtered(lambda a: not a.res_field)
             if others:
                 lines.append(
-                    self.env._(
-                        "Attachments: %(names)s", names=", ".join(others.mapped("name"))
-                    )
+                    self.env._("Attachments: %(names)s", names=", ".join(others.mapped("name")))
                 )
             attachments.unlink()
             versions.with_context(ops_document_workflow=True).write(
@@ -156,9 +152,7 @@ class OpsDocumentDestruction(models.Model):
             )
             document.with_context(ops_document_destroy=True).write({"state": "destroyed"})
             document.message_post(
-                body=self.env._(
-                    "Destroyed on approval of %(request)s.", request=request.name
-                ),
+                body=self.env._("Destroyed on approval of %(request)s.", request=request.name),
                 subtype_xmlid="mail.mt_note",
             )
             request.sudo().write(

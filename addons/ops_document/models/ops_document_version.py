@@ -17,6 +17,7 @@ class OpsDocumentVersion(models.Model):
     _name = "ops.document.version"
     _description = "Document Version"
     _order = "document_id, number desc"
+    _rec_name = "document_id"
 
     document_id = fields.Many2one(
         "ops.document", required=True, index=True, ondelete="cascade", readonly=True
@@ -81,9 +82,9 @@ class OpsDocumentVersion(models.Model):
                     self.env._(
                         "%(document)s is %(state)s: it takes no new version.",
                         document=document.display_name,
-                        state=dict(
-                            document._fields["state"]._description_selection(self.env)
-                        )[document.state],
+                        state=dict(document._fields["state"]._description_selection(self.env))[
+                            document.state
+                        ],
                     )
                 )
             if document.open_version_id:
@@ -106,9 +107,7 @@ class OpsDocumentVersion(models.Model):
     def write(self, vals):
         if not self.env.context.get("ops_document_workflow"):
             if "state" in vals:
-                raise UserError(
-                    self.env._("The state of a version follows its document's review.")
-                )
+                raise UserError(self.env._("The state of a version follows its document's review."))
             if CONTENT_FIELDS & set(vals):
                 for version in self.filtered(lambda v: v.state != "draft"):
                     raise UserError(
