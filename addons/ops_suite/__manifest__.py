@@ -22,5 +22,6 @@
         "ops_confidentiality",
         "ops_attendance",
         "ops_meeting",
+        "ops_document",
     ],
 }

@@ -1,0 +1,56 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+
+
+class OpsDocumentAcknowledgement(models.Model):
+    """A recipient's read acknowledgement (阅读确认) of a published version:
+    created pending for each recipient on publication, done when they
+    confirm having read it."""
+
+    _name = "ops.document.acknowledgement"
+    _description = "Document Read Acknowledgement"
+    _order = "document_id, state desc, user_id"
+    _rec_name = "document_id"
+
+    document_id = fields.Many2one("ops.document", required=True, index=True, ondelete="cascade")
+    version_id = fields.Many2one(
+        "ops.document.version",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain="[('document_id', '=', document_id)]",
+    )
+    version_number = fields.Integer(related="version_id.number", string="Version Number")
+    company_id = fields.Many2one(related="document_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Recipient", required=True, index=True, ondelete="cascade"
+    )
+    department_id = fields.Many2one(
+        "hr.department", compute="_compute_department_id", store=True, compute_sudo=True
+    )
+    state = fields.Selection(
+        [("pending", "Not Yet Acknowledged"), ("done", "Acknowledged")],
+        default="pending",
+        required=True,
+    )
+    date_acknowledged = fields.Datetime(string="Acknowledged On")
+
+    _sql_constraints = [
+        (
+            "version_user_uniq",
+            "unique(version_id, user_id)",
+            "A recipient acknowledges a version once.",
+        ),
+    ]
+
+    @api.depends("user_id")
+    def _compute_department_id(self):
+        for ack in self:
+            ack.department_id = ack.user_id.employee_ids[:1].department_id
+
+    @api.depends("document_id.display_name", "user_id.name")
+    def _compute_display_name(self):
+        for ack in self:
+            ack.display_name = f"{ack.document_id.display_name} — {ack.user_id.name}"

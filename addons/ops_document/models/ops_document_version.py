@@ -1,0 +1,152 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CONTENT_FIELDS = {"file", "file_name", "change_note", "number", "document_id"}
+
+
+class OpsDocumentVersion(models.Model):
+    """A version of a company document: its file, kept as an attachment of
+    the version (encrypted at rest when the document is secret), and a note
+    of what changed. A new version restarts review; once sent to review it
+    cannot be edited; the published version is the current one and earlier
+    ones stay readable as superseded."""
+
+    _name = "ops.document.version"
+    _description = "Document Version"
+    _order = "document_id, number desc"
+    _rec_name = "document_id"
+
+    document_id = fields.Many2one(
+        "ops.document", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    company_id = fields.Many2one(related="document_id.company_id", store=True, index=True)
+    number = fields.Integer(string="Version", readonly=True, copy=False)
+    file = fields.Binary(attachment=True, copy=False)
+    file_name = fields.Char()
+    change_note = fields.Text(string="Changes")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("review", "In Review"),
+            ("approved", "Approved"),
+            ("published", "Published"),
+            ("superseded", "Superseded"),
+            ("destroyed", "Destroyed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+    )
+    date_published = fields.Datetime(readonly=True, copy=False)
+    published_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    # The classification of the document: the attachment of a secret
+    # document's version is encrypted, and downloads follow the document.
+    ops_level = fields.Selection(related="document_id.ops_level")
+    ops_level_rank = fields.Integer(related="document_id.ops_level_rank")
+
+    _sql_constraints = [
+        (
+            "number_uniq",
+            "unique(document_id, number)",
+            "A document has one version of each number.",
+        ),
+    ]
+
+    @api.depends("document_id.display_name", "number")
+    def _compute_display_name(self):
+        for version in self:
+            version.display_name = self.env._(
+                "%(document)s, version %(number)s",
+                document=version.document_id.display_name,
+                number=version.number,
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            document = self.env["ops.document"].browse(vals.get("document_id"))
+            if document.state in ("review", "approval"):
+                raise UserError(
+                    self.env._(
+                        "%(document)s is being reviewed: wait for the decision before adding "
+                        "a version.",
+                        document=document.display_name,
+                    )
+                )
+            if document.state in ("archived", "destroyed"):
+                raise UserError(
+                    self.env._(
+                        "%(document)s is %(state)s: it takes no new version.",
+                        document=document.display_name,
+                        state=dict(document._fields["state"]._description_selection(self.env))[
+                            document.state
+                        ],
+                    )
+                )
+            if document.open_version_id:
+                raise UserError(
+                    self.env._(
+                        "%(document)s already has a version in progress (version %(number)s).",
+                        document=document.display_name,
+                        number=document.open_version_id.number,
+                    )
+                )
+            vals["number"] = max(document.version_ids.mapped("number") or [0]) + 1
+            vals["state"] = "draft"
+        versions = super().create(vals_list)
+        # A new version of an approved or published document restarts review.
+        versions.document_id.filtered(lambda d: d.state in ("approved", "published")).write(
+            {"state": "draft"}
+        )
+        return versions
+
+    def write(self, vals):
+        if not self.env.context.get("ops_document_workflow"):
+            if "state" in vals:
+                raise UserError(self.env._("The state of a version follows its document's review."))
+            if CONTENT_FIELDS & set(vals):
+                for version in self.filtered(lambda v: v.state != "draft"):
+                    raise UserError(
+                        self.env._(
+                            "Version %(number)s of %(document)s is %(state)s and cannot be "
+                            "edited: create a new version instead.",
+                            number=version.number,
+                            document=version.document_id.display_name,
+                            state=dict(self._fields["state"]._description_selection(self.env))[
+                                version.state
+                            ],
+                        )
+                    )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        for version in self:
+            if version.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Version %(number)s of %(document)s was sent to review: it is kept.",
+                        number=version.number,
+                        document=version.document_id.display_name,
+                    )
+                )
+
+    def _ops_attachments(self):
+        """The attachments of the versions (their files included)."""
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    "|",
+                    ("res_field", "=", False),
+                    ("res_field", "!=", False),
+                ]
+            )
+        )

@@ -1,0 +1,3 @@
+from . import test_ops_document
+from . import test_ops_document_confidential
+from . import test_ops_document_access
