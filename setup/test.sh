@@ -6,6 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_all
 # Browser tours (HttpCase) run in Debian's headless Chromium.
 command -v chromium >/dev/null 2>&1 || apt_install chromium
+# Chinese glyphs for the tours' screenshots in zh_CN.
+apt_install fonts-noto-cjk
 
 DB=${OPS_TEST_DB:-ops_test}
 ADDONS=$(ops_addons)

@@ -24,4 +24,7 @@
         "ops_meeting",
         "ops_document",
     ],
+    "assets": {
+        "web.assets_tests": ["ops_suite/static/tests/tours/*.js"],
+    },
 }

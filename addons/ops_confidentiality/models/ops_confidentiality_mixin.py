@@ -173,6 +173,7 @@ class OpsConfidentialityMixin(models.AbstractModel):
         attachments = (
             self.env["ir.attachment"]
             .sudo()
+            .with_context(skip_res_field_check=True)  # binary fields' files too
             .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
         )
         attachments._ops_sync_encryption()

@@ -1,1 +1,2 @@
 from . import test_ops_suite
+from . import test_suite_tours
