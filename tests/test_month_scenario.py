@@ -254,12 +254,6 @@ class TestMonthScenario(AccountTestInvoicingCommon):
             }
         )
 
-    def next_request(self):
-        """Each user acts in a request of their own: forget what this
-        transaction cached (tier validation's ``need_validation`` is computed
-        without dependencies and would stay as it was before the review)."""
-        self.env.invalidate_all()
-
     # -- the month, in order -------------------------------------------------
 
     def test_one_month_of_company_life(self):
@@ -312,7 +306,6 @@ class TestMonthScenario(AccountTestInvoicingCommon):
             self.studio_march.with_user(self.finance).planned_amount = STUDIO_MARCH_PLANNED
             self.budget.with_user(self.finance).action_submit()
             self.assertEqual(self.budget.state, "consolidation")
-            self.next_request()
             self.budget.with_user(self.ceo)._ops_approve()
             self.assertEqual(self.budget.state, "approved")
             self.assertEqual(
@@ -512,7 +505,6 @@ class TestMonthScenario(AccountTestInvoicingCommon):
             gate.with_user(self.lead).action_submit()
             self.assertEqual(gate.gate_status, "review")
         with freeze_time("2027-03-11 02:00:00"):
-            self.next_request()
             gate.with_user(self.ceo)._ops_approve()
         self.assertEqual(gate.state, "passed")
         self.assertEqual(project.ops_phase, "planning")
@@ -587,7 +579,6 @@ class TestMonthScenario(AccountTestInvoicingCommon):
                 }
             )
             document.action_submit()
-            self.next_request()
             document.with_user(self.head)._ops_approve()
             document.with_user(self.admin_2)._ops_approve()
             document.action_publish()

@@ -181,6 +181,10 @@ class TierValidation(models.AbstractModel):
 
     def request_validation(self):
         reviews = super().request_validation()
+        # OCA computes need_validation without dependencies: once the reviews
+        # exist the cached value is stale, and a decision in the same
+        # transaction would request validation again (and again).
+        self.invalidate_recordset(["need_validation"])
         reviews._ops_sync_activities()
         for record in self:
             mine = reviews.filtered(lambda r, rec=record: r.res_id == rec.id)
