@@ -3,7 +3,7 @@
 {
     "name": "OPS Appraisal",
     "summary": "Monthly, quarterly and annual appraisals with weighted criteria and 360 raters",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["hr", "mail", "ops_org", "report_xlsx"],
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/ir.model.access.csv",
         "security/ops_appraisal_security.xml",

@@ -21,6 +21,7 @@
         "project_hr_expense",
         "report_xlsx",
     ],
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/ir.model.access.csv",
         "security/ops_budget_security.xml",

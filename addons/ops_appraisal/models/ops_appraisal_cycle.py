@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 
 class OpsAppraisalCycle(models.Model):
@@ -156,18 +157,18 @@ class OpsAppraisalCycle(models.Model):
         return True
 
     def action_open(self):
-        self._ops_check_state("draft")
+        self._ops_lock_state("draft")
         self.write({"state": "open"})
         return True
 
     def action_calibrate(self):
-        self._ops_check_state("open")
+        self._ops_lock_state("open")
         # Entering calibration recomputes every appraisal's score in one batch.
         self.with_context(tracking_disable=True).write({"state": "calibration"})
         return True
 
     def action_publish(self):
-        self._ops_check_state("calibration")
+        self._ops_lock_state("calibration")
         self.write({"state": "published", "date_published": fields.Date.context_today(self)})
         # One chatter line on the cycle, not one per employee.
         self.appraisal_ids.sudo().with_context(tracking_disable=True).write({"state": "published"})
@@ -179,7 +180,7 @@ class OpsAppraisalCycle(models.Model):
         return True
 
     def action_close(self):
-        self._ops_check_state("published")
+        self._ops_lock_state("published")
         open_appeals = self.appraisal_ids.filtered(lambda a: a.appeal_state == "open")
         if open_appeals:
             raise UserError(
@@ -221,6 +222,23 @@ class OpsAppraisalCycle(models.Model):
                 if order.index(target_state) >= order.index(state):
                     step()
         return True
+
+    def _ops_lock_state(self, expected):
+        """Row-lock the cycles, then check their state: of two users taking
+        the same step at once (closing twice), the second waits for the first
+        to commit, is retried as any concurrent update, and finds the cycle
+        already moved on; the step's effects happen once."""
+        if self.ids:
+            self.flush_recordset(["state"])
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM %s WHERE id IN %s FOR UPDATE",
+                    SQL.identifier(self._table),
+                    tuple(self.ids),
+                )
+            )
+            self.invalidate_recordset(["state"])
+        self._ops_check_state(expected)
 
     def _ops_check_state(self, expected):
         for cycle in self:

@@ -6,3 +6,5 @@ from . import test_ops_appraisal_improvement_plan
 from . import test_ops_appraisal_customer
 from . import test_ops_appraisal_results
 from . import test_ops_appraisal_tour
+from . import test_ops_appraisal_concurrency
+from . import test_ops_appraisal_migration

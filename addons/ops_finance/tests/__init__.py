@@ -6,6 +6,8 @@ from . import test_ops_budget_alert
 from . import test_ops_cost_indicator
 from . import test_ops_expense
 from . import test_ops_expense_concurrency
+from . import test_ops_budget_adjustment_concurrency
+from . import test_ops_finance_migration
 from . import test_ops_cash_plan
 from . import test_ops_cash_plan_access
 from . import test_ops_funding

@@ -1,6 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from odoo.modules.migration import load_script
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
@@ -19,6 +20,20 @@ def ops_user(env, login, groups, company=None):
         company_id=company.id,
         company_ids=[(6, 0, company.ids)],
     )
+
+
+def run_migration(env, addon, version, stage, installed_version):
+    """Run ``addons/<addon>/migrations/<version>/<stage>-migration.py`` on
+    the test's cursor as Odoo's upgrade does: loaded by Odoo's own
+    ``load_script`` and called with the cursor and the version the
+    database had. The locals below are what openupgradelib's ``migrate``
+    decorator reads from its caller's frame to log the step."""
+    pyfile = f"{addon}/migrations/{version}/{stage}-migration.py"
+    script = load_script(pyfile, f"{addon}_{stage}_migration_{version.replace('.', '_')}")
+    env.flush_all()
+    script.migrate(env.cr, installed_version)
+    env.invalidate_all()
+    return script
 
 
 class OpsOrgCommon(TransactionCase):
