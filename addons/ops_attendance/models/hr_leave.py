@@ -10,7 +10,9 @@ class HrLeave(models.Model):
     department head, HR beyond one day, leadership beyond three days, as
     tier definitions an administrator edits. The chain runs on OCA tier
     validation through the glue of ``ops_org`` for the companies that enable
-    it; elsewhere Odoo's own time off approval is untouched."""
+    it and the time off types flagged for it (those existing at
+    installation, and those an administrator flags later); elsewhere Odoo's
+    own time off approval is untouched."""
 
     _name = "hr.leave"
     _inherit = ["hr.leave", "tier.validation"]
@@ -24,9 +26,14 @@ class HrLeave(models.Model):
     _ops_requester_field = "employee_id.user_id"
     _ops_department_field = "department_id"
 
-    ops_policy = fields.Boolean(
-        related="company_id.ops_leave_policy", string="Approval by Authority Level"
-    )
+    ops_policy = fields.Boolean(compute="_compute_ops_policy", string="Approval by Authority Level")
+
+    @api.depends("company_id.ops_leave_policy", "holiday_status_id.ops_authority_chain")
+    def _compute_ops_policy(self):
+        for leave in self:
+            leave.ops_policy = (
+                leave.company_id.ops_leave_policy and leave.holiday_status_id.ops_authority_chain
+            )
 
     # -- bad input ---------------------------------------------------------
 
