@@ -3,7 +3,7 @@
 {
     "name": "OPS Attendance",
     "summary": "Leave approved by authority level, monthly attendance published by HR",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -20,6 +20,7 @@
         "views/ops_attendance_dispute_views.xml",
         "views/ops_attendance_month_views.xml",
         "views/hr_leave_views.xml",
+        "views/hr_leave_type_views.xml",
         "views/res_config_settings_views.xml",
         "report/ops_attendance_month_xlsx.xml",
         "views/ops_attendance_menus.xml",

@@ -107,4 +107,7 @@ class HrEmployee(models.Model):
         "employee_id",
         string="Honours",
         domain=[("state", "=", "approved")],
+        # Not on hr.employee.public: users without a role of ours (public
+        # employee profiles, Odoo's HR officers) do not read it.
+        groups="ops_org.ops_org_group_employee",
     )

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 
 class HrLeave(models.Model):
@@ -10,7 +10,9 @@ class HrLeave(models.Model):
     department head, HR beyond one day, leadership beyond three days, as
     tier definitions an administrator edits. The chain runs on OCA tier
     validation through the glue of ``ops_org`` for the companies that enable
-    it; elsewhere Odoo's own time off approval is untouched."""
+    it and the time off types flagged for it (those existing at
+    installation, and those an administrator flags later); elsewhere Odoo's
+    own time off approval is untouched."""
 
     _name = "hr.leave"
     _inherit = ["hr.leave", "tier.validation"]
@@ -24,39 +26,24 @@ class HrLeave(models.Model):
     _ops_requester_field = "employee_id.user_id"
     _ops_department_field = "department_id"
 
-    ops_policy = fields.Boolean(
-        related="company_id.ops_leave_policy", string="Approval by Authority Level"
-    )
+    ops_policy = fields.Boolean(compute="_compute_ops_policy", string="Approval by Authority Level")
 
-    # -- bad input ---------------------------------------------------------
-
-    def _ops_check_dates(self, vals_list):
-        for vals in vals_list:
-            for start, end in (
-                ("request_date_from", "request_date_to"),
-                ("date_from", "date_to"),
-            ):
-                if vals.get(start) and vals.get(end):
-                    date_from = fields.Datetime.to_datetime(vals[start])
-                    date_to = fields.Datetime.to_datetime(vals[end])
-                    if date_to < date_from:
-                        raise ValidationError(
-                            self.env._(
-                                "A time off cannot end (%(end)s) before it starts (%(start)s).",
-                                start=vals[start],
-                                end=vals[end],
-                            )
-                        )
+    @api.depends("company_id.ops_leave_policy", "holiday_status_id.ops_authority_chain")
+    def _compute_ops_policy(self):
+        for leave in self:
+            leave.ops_policy = (
+                leave.company_id.ops_leave_policy and leave.holiday_status_id.ops_authority_chain
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._ops_check_dates(vals_list)
+        # Dates in the wrong order are refused by Odoo's own constraints
+        # (date_check2, date_check3), whose message the server shows.
         leaves = super().create(vals_list)
         leaves._ops_request_chain()
         return leaves
 
     def write(self, vals):
-        self._ops_check_dates([vals])
         to_confirm = self.filtered(lambda leave: leave.state != "confirm")
         res = super().write(vals)
         if vals.get("state") == "confirm":

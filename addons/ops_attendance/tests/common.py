@@ -15,7 +15,7 @@ TZ = "Asia/Shanghai"
 class AttendanceCommon(OpsOrgCommon):
     """OpsOrgCommon's roles, a day schedule 09:00-13:00 / 14:00-18:00 and a
     night schedule 22:00-06:00, both Monday to Friday in Asia/Shanghai, and
-    a time off type without allocation."""
+    a time off type without allocation, on the approval chain of the policy."""
 
     @classmethod
     def setUpClass(cls):
@@ -87,6 +87,7 @@ class AttendanceCommon(OpsOrgCommon):
                 "leave_validation_type": "manager",
                 "request_unit": "half_day",
                 "company_id": cls.company.id,
+                "ops_authority_chain": True,
             }
         )
 

@@ -2,9 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
+from odoo.tools import mute_logger
+from odoo.tools.misc import file_path
 
 from .common import AttendanceCommon
 
@@ -20,7 +24,7 @@ class TestLeaveAuthority(AttendanceCommon):
         super().setUpClass()
         cls.company.ops_leave_policy = True
 
-    def request(self, date_from, date_to, user=None):
+    def request(self, date_from, date_to, user=None, leave_type=None):
         return (
             self.env["hr.leave"]
             .with_user(user or self.user_employee)
@@ -28,12 +32,20 @@ class TestLeaveAuthority(AttendanceCommon):
                 {
                     "name": "Family matters",
                     "employee_id": self.emp_employee.id,
-                    "holiday_status_id": self.leave_type.id,
+                    "holiday_status_id": (leave_type or self.leave_type).id,
                     "request_date_from": date_from,
                     "request_date_to": date_to,
                 }
             )
         )
+
+    def run_migration(self, version, installed_version):
+        """Runs a post-migration script as Odoo's migration manager does
+        (openupgradelib reads ``stage``, ``addon`` and ``pyfile`` from the
+        caller's frame to log it)."""
+        stage, addon = "post", "ops_attendance"
+        pyfile = file_path(f"{addon}/migrations/{version}/{stage}-migration.py")
+        load_script(pyfile, f"{addon}_{stage}_{version}").migrate(self.env.cr, installed_version)
 
     def test_one_day_needs_the_department_head_only(self):
         leave = self.request("2026-03-02", "2026-03-02")
@@ -97,6 +109,47 @@ class TestLeaveAuthority(AttendanceCommon):
         leave.sudo().action_approve()
         self.assertEqual(leave.state, "validate")
 
+    def test_type_not_flagged_odoo_approves(self):
+        """A time off type created after installation (as the tests of
+        Odoo's own time off create theirs) stays on Odoo's approval until an
+        administrator flags it."""
+        other_type = self.leave_type.copy({"name": "Study Leave", "ops_authority_chain": False})
+        leave = self.request("2026-03-02", "2026-03-06", leave_type=other_type)
+        self.assertFalse(leave.ops_policy)
+        self.assertFalse(leave.review_ids)
+        leave.sudo().action_approve()
+        self.assertEqual(leave.state, "validate")
+        other_type.ops_authority_chain = True
+        leave = self.request("2026-03-09", "2026-03-09", leave_type=other_type)
+        self.assertTrue(leave.ops_policy)
+        self.assertEqual(leave.review_ids.mapped("name"), ["Department head"])
+
+    def test_types_existing_at_installation_are_flagged(self):
+        self.assertTrue(self.env.ref("hr_holidays.holiday_status_cl").ops_authority_chain)
+        new_type = self.leave_type.copy({"name": "Marriage Leave", "ops_authority_chain": False})
+        self.env["hr.leave.type"]._ops_flag_authority_chain()
+        self.assertTrue(new_type.ops_authority_chain)
+
+    def test_migration_flags_types_and_tiers(self):
+        """18.0.1.1.0 on a database of 18.0.1.0.0: the tiers lacked the
+        condition on the type and no type was flagged."""
+        tiers = self.env["tier.definition"].search([("model", "=", "hr.leave")])
+        flag = "('holiday_status_id.ops_authority_chain', '=', True), "
+        head_tier = self.env.ref("ops_attendance.tier_definition_leave_department_head")
+        for tier in tiers:
+            tier.definition_domain = tier.definition_domain.replace(flag, "")
+        self.env["hr.leave.type"].with_context(active_test=False).search([]).write(
+            {"ops_authority_chain": False}
+        )
+        self.run_migration("18.0.1.1.0", "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertTrue(self.leave_type.ops_authority_chain)
+        self.assertTrue(head_tier.definition_domain.startswith("[" + flag))
+        for tier in tiers:
+            self.assertEqual(tier.definition_domain.count("ops_authority_chain"), 1)
+        leave = self.request("2026-03-02", "2026-03-03")
+        self.assertEqual(sorted(leave.review_ids.mapped("name")), ["Department head", "HR"])
+
     def test_overlapping_leave_refused(self):
         self.request("2026-03-02", "2026-03-03")
         with self.assertRaises(ValidationError) as caught:
@@ -104,7 +157,16 @@ class TestLeaveAuthority(AttendanceCommon):
         self.assertIn("overlaps", str(caught.exception))
 
     def test_leave_ending_before_it_starts_refused(self):
-        with self.assertRaises(ValidationError) as caught:
+        """Refused by Odoo's own constraints, whose message the server shows
+        ("The start date must be before or equal to the end date."), as the
+        tests of Odoo's Time Off expect."""
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError) as caught,
+            self.cr.savepoint(),
+        ):
             self.request("2026-03-05", "2026-03-02")
-        self.assertIn("cannot end", str(caught.exception))
+        constraint = caught.exception.diag.constraint_name
+        self.assertIn(constraint, ("hr_leave_date_check2", "hr_leave_date_check3"))
+        self.assertIn(constraint, self.env.registry._sql_constraints)
         self.assertFalse(self.env["hr.leave"].search([("employee_id", "=", self.emp_employee.id)]))

@@ -30,7 +30,9 @@ class HrEmployee(models.Model):
         "ops.nda",
         "employee_id",
         string="Non-Disclosure Agreements",
-        groups="hr.group_hr_user,ops_org.ops_org_group_confidentiality",
+        # The roles that may read agreements (their ACL), not Odoo's HR
+        # officers without a role of ours.
+        groups="ops_org.ops_org_group_hr,ops_org.ops_org_group_confidentiality",
     )
     ops_nda_valid = fields.Boolean(
         string="Valid NDA",

@@ -20,3 +20,12 @@ class AccountMove(models.Model):
         "actual figures and the fund-usage monitoring checks the outgoing movements "
         "by this purpose.",
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "ops_fund_purpose_id" in vals:
+            for move in self.filtered("origin_payment_id"):
+                payment = move.origin_payment_id
+                if payment.ops_fund_purpose_id != move.ops_fund_purpose_id:
+                    payment.ops_fund_purpose_id = move.ops_fund_purpose_id
+        return res

@@ -3,35 +3,25 @@
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class AccountPayment(models.Model):
-    """The fund purpose of a payment: kept on the payment while it is a
-    draft (it has no journal entry yet), passed to its entry, and in step
-    with it afterwards."""
+    """The fund purpose of a payment: kept on the payment while it has no
+    journal entry yet, passed to its entry, and in step with it afterwards."""
 
     _inherit = "account.payment"
 
+    # Kept in step with the journal entry by writes on either side, not
+    # computed from move_id: recomputed when Odoo deletes the entry of a
+    # payment being deleted, it checked the payment without its entry.
     ops_fund_purpose_id = fields.Many2one(
         "ops.fund.purpose",
         string="Fund Purpose",
-        compute="_compute_ops_fund_purpose_id",
-        store=True,
-        readonly=False,
         index="btree_not_null",
         tracking=True,
         help="What the money is used for (or comes from); passed to the journal entry.",
     )
-
-    @api.depends("move_id.ops_fund_purpose_id")
-    def _compute_ops_fund_purpose_id(self):
-        for payment in self:
-            payment.ops_fund_purpose_id = (
-                payment.move_id.ops_fund_purpose_id
-                if payment.move_id
-                else payment.ops_fund_purpose_id
-            )
 
     def write(self, vals):
         res = super().write(vals)
@@ -40,6 +30,19 @@ class AccountPayment(models.Model):
                 if payment.move_id.ops_fund_purpose_id != payment.ops_fund_purpose_id:
                     payment.move_id.ops_fund_purpose_id = payment.ops_fund_purpose_id
         return res
+
+    def unlink(self):
+        # The notes and activities of the fund-usage check go before Odoo
+        # deletes the journal entries (account.payment.unlink): deleted after
+        # (by mail.thread), they flush a payment already without its entry,
+        # which Odoo then refuses.
+        self.env["mail.activity"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.env["mail.message"].sudo().search(
+            [("model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        return super().unlink()
 
     def _generate_move_vals(self, write_off_line_vals=None, force_balance=None, line_ids=None):
         vals = super()._generate_move_vals(

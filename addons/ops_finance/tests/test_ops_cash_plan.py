@@ -272,6 +272,18 @@ class TestCashPlan(CashCommon):
             )
         self.assertEqual(plan.state, "approved")
 
+    def test_deleting_a_posted_payment_with_a_fund_purpose(self):
+        """Reset to draft and deleted, as Odoo's flows do (hr_expense's tests
+        among them): Odoo deletes the journal entry first; the note and
+        activity of the fund-usage check do not get in the way."""
+        payment = self.payment(-50.0, "2027-03-05", self.p_salaries)
+        move = payment.move_id
+        self.assertTrue(payment.activity_ids)
+        payment.action_draft()
+        payment.unlink()
+        self.assertFalse(move.exists())
+        self.assertFalse(payment.exists())
+
     def test_fund_purpose_shows_on_payments_and_statement_lines(self):
         payment = self.payment(-50.0, "2027-03-05", self.p_salaries, post=False)
         self.assertEqual(payment.ops_fund_purpose_id, self.p_salaries)

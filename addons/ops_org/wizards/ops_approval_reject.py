@@ -9,8 +9,17 @@ class OpsApprovalReject(models.TransientModel):
     _description = "Reject an Approval"
 
     review_id = fields.Many2one("tier.review", required=True, readonly=True)
-    document = fields.Char(related="review_id.ops_res_name")
+    # Computed rather than related to ``tier.review``'s field of ours: the
+    # tests of base_tier_validation rebuild tier.review from that module
+    # alone (odoo_test_helper's FakeModelLoader), where a related field on an
+    # extension of ours would not resolve.
+    document = fields.Char(compute="_compute_document")
     reason = fields.Text(required=True)
+
+    @api.depends("review_id")
+    def _compute_document(self):
+        for wizard in self:
+            wizard.document = wizard.review_id.ops_res_name
 
     @api.model
     def _ops_open(self, context):

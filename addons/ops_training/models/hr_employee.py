@@ -13,8 +13,12 @@ class HrEmployee(models.Model):
         compute="_compute_ops_onboarding_state",
         groups="hr.group_hr_user",
     )
+    # HR of the policy (its ACL), not Odoo's HR officers without a role of ours.
     ops_career_position_ids = fields.One2many(
-        "ops.career.position", "employee_id", string="Career Positions", groups="hr.group_hr_user"
+        "ops.career.position",
+        "employee_id",
+        string="Career Positions",
+        groups="ops_org.ops_org_group_hr",
     )
 
     def _compute_ops_onboarding_state(self):
