@@ -74,7 +74,11 @@ class HrEmployee(models.Model):
         res = super().write(vals)
         if "ops_clearance" in vals or "user_id" in vals:
             self._ops_check_clearance()
-            self.env.registry.clear_cache()
+            # Record rules are cached per user: a clearance that changes, or
+            # moves to another user, must reach them now. An internal
+            # clearance changes nobody's rules.
+            if "ops_clearance" in vals or any(e.ops_clearance != "internal" for e in self.sudo()):
+                self.env.registry.clear_cache()
         return res
 
     def _ops_check_clearance(self):
