@@ -216,6 +216,7 @@ class TestMonthScenario(AccountTestInvoicingCommon):
             {
                 "name": "Personal Leave",
                 "requires_allocation": "no",
+                "ops_authority_chain": True,
                 "leave_validation_type": "manager",
                 "request_unit": "day",
                 "company_id": company.id,

@@ -121,6 +121,7 @@ class TestSuiteTours(HttpCase):
             {
                 "name": "Tour Leave",
                 "requires_allocation": "no",
+                "ops_authority_chain": True,
                 "request_unit": "day",
                 "company_id": cls.company.id,
             }
