@@ -1,16 +1,13 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-import threading
 import uuid
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import UserError, ValidationError
-from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import ops_user, race, remove_committed_users
 
 
 @tagged("post_install", "-at_install", "ops_concurrency")
@@ -114,57 +111,28 @@ class TestAppraisalConcurrency(TransactionCase):
             department.unlink()
             if analytic:
                 analytic.exists().unlink()
-            users = env["res.users"].browse(list(data["users"].values()))
-            try:
-                with cr.savepoint():
-                    partners = users.partner_id
-                    users.unlink()
-                    partners.unlink()
-            except Exception:  # noqa: BLE001 - referenced by the chatter: archive them
-                users.write({"active": False, "groups_id": [(5, 0, 0)]})
+            remove_committed_users(cr, env["res.users"].browse(list(data["users"].values())))
 
     def _race(self, data, act):
         """``act(env, who)`` run by HR officer 1 and, while the first has
         acted but not committed, by HR officer 2 (retried on a serialisation
         failure, as Odoo's RPC layer does). Returns {who: outcome}."""
-        first_done = threading.Event()
-        second_started = threading.Event()
-        outcome = {}
-
-        def first():
-            with self.registry.cursor() as cr:
-                env = self._env(cr, data["users"]["hr_1"], tracking=True)
-                second_started.wait(10)
-                act(env, "hr_1")
-                # As at the end of an RPC call: the changes reach the
-                # database (and take their row locks), then it commits.
-                env.flush_all()
-                first_done.set()
-                # Hold the transaction open while the second officer tries.
-                threading.Event().wait(0.5)
-                outcome["hr_1"] = "done"
-
-        def second():
-            with self.registry.cursor() as cr:
-                env = self._env(cr, data["users"]["hr_2"], tracking=True)
-                # The second officer's transaction starts before the first
-                # commits: its snapshot is the same as the first's.
-                outcome["second_saw"] = env["ops.appraisal.cycle"].browse(data["cycle"]).state
-                second_started.set()
-                first_done.wait(10)
-                try:
-                    retrying(lambda: act(env, "hr_2"), env)
-                    outcome["hr_2"] = "done"
-                except (UserError, ValidationError) as error:
-                    cr.rollback()
-                    outcome["hr_2"] = str(error)
-
-        threads = [threading.Thread(target=first), threading.Thread(target=second)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
-        return outcome
+        users = data["users"]
+        outcome = race(
+            self.registry,
+            lambda cr: self._env(cr, users["hr_1"], tracking=True),
+            lambda env: act(env, "hr_1"),
+            lambda cr: self._env(cr, users["hr_2"], tracking=True),
+            lambda env: act(env, "hr_2"),
+            # The second officer's transaction starts before the first
+            # commits: its snapshot is the same as the first's.
+            peek=lambda env: env["ops.appraisal.cycle"].browse(data["cycle"]).state,
+        )
+        return {
+            "hr_1": outcome.get("first"),
+            "hr_2": outcome.get("second"),
+            "second_saw": outcome.get("second_saw"),
+        }
 
     def test_cycle_closed_twice_at_once_closes_once(self):
         data = self._setup_committed()

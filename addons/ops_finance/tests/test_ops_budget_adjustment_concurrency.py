@@ -2,16 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import random
-import threading
 import uuid
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import UserError, ValidationError
-from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import ops_user, race, remove_committed_users
 
 
 @tagged("post_install", "-at_install", "ops_concurrency")
@@ -139,57 +136,22 @@ class TestBudgetAdjustmentConcurrency(TransactionCase):
             env["hr.employee"].browse(data["employee"]).unlink()
             env["hr.department"].browse(data["department"]).unlink()
             env["account.analytic.account"].browse(data["analytic"]).exists().unlink()
-            users = env["res.users"].browse(list(data["users"].values()))
-            try:
-                with cr.savepoint():
-                    partners = users.partner_id
-                    users.unlink()
-                    partners.unlink()
-            except Exception:  # noqa: BLE001 - referenced by the chatter: archive them
-                users.write({"active": False, "groups_id": [(5, 0, 0)]})
+            remove_committed_users(cr, env["res.users"].browse(list(data["users"].values())))
 
     def _race(self, data, first_act, second_act):
         """``first_act(env)`` by leader 1 and, while it has acted but not
         committed, ``second_act(env)`` by leader 2, retried on a
         serialisation failure as Odoo's RPC layer does. Returns the
         outcome of each and what leader 2 saw before deciding."""
-        first_done = threading.Event()
-        second_started = threading.Event()
-        outcome = {}
-
-        def first():
-            with self.registry.cursor() as cr:
-                env = self._env(cr, data["users"]["leader_1"])
-                second_started.wait(10)
-                first_act(env)
-                # As at the end of an RPC call: the changes reach the
-                # database (and take their row locks), then it commits.
-                env.flush_all()
-                first_done.set()
-                # Hold the transaction open while the second leader tries.
-                threading.Event().wait(0.5)
-                outcome["first"] = "done"
-
-        def second():
-            with self.registry.cursor() as cr:
-                env = self._env(cr, data["users"]["leader_2"])
-                line = env["ops.budget.line"].browse(data["line"])
-                outcome["second_saw"] = line.current_amount
-                second_started.set()
-                first_done.wait(10)
-                try:
-                    retrying(lambda: second_act(env), env)
-                    outcome["second"] = "done"
-                except (UserError, ValidationError) as error:
-                    cr.rollback()
-                    outcome["second"] = str(error)
-
-        threads = [threading.Thread(target=first), threading.Thread(target=second)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
-        return outcome
+        users = data["users"]
+        return race(
+            self.registry,
+            lambda cr: self._env(cr, users["leader_1"]),
+            first_act,
+            lambda cr: self._env(cr, users["leader_2"]),
+            second_act,
+            peek=lambda env: env["ops.budget.line"].browse(data["line"]).current_amount,
+        )
 
     def test_same_tier_approved_and_rejected_at_once_one_decision(self):
         data = self._setup_committed([300.0])

@@ -2,17 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import base64
-import threading
 import uuid
-from functools import partial
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import UserError
-from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import ops_user, race, remove_committed_users
 
 
 @tagged("post_install", "-at_install", "ops_concurrency")
@@ -135,57 +131,32 @@ class TestExpenseConcurrency(TransactionCase):
             env["hr.department"].browse(data["department"]).unlink()
             env["account.analytic.account"].browse(data["analytic"]).exists().unlink()
             env["product.product"].browse(data["product"]).unlink()
-            users = env["res.users"].browse(list(data["users"].values()))
-            try:
-                with cr.savepoint():
-                    partners = users.partner_id
-                    users.unlink()
-                    partners.unlink()
-            except Exception:  # noqa: BLE001 - referenced by the chatter: archive them
-                users.write({"active": False, "groups_id": [(5, 0, 0)]})
+            remove_committed_users(cr, env["res.users"].browse(list(data["users"].values())))
 
     def test_two_leaders_at_once_one_payment(self):
         data = self._setup_committed()
         self.addCleanup(self._cleanup, data)
-        first_approved = threading.Event()
-        second_started = threading.Event()
-        outcome = {}
+        users = data["users"]
 
-        def first():
-            with self.registry.cursor() as cr:
-                env = self._env(cr, data["users"]["leader_1"])
-                sheet = env["hr.expense.sheet"].browse(data["sheet"])
-                second_started.wait(10)
-                sheet._ops_approve()
-                first_approved.set()
-                # Hold the transaction open while the second leader tries.
-                threading.Event().wait(0.5)
-                outcome["first"] = "approved"
+        def approve(env):
+            env["hr.expense.sheet"].browse(data["sheet"])._ops_approve()
 
-        def second():
-            with self.registry.cursor() as cr:
-                env = self._env(cr, data["users"]["leader_2"])
-                sheet = env["hr.expense.sheet"].browse(data["sheet"])
-                # The second leader's transaction sees the tier pending ...
-                outcome["second_saw"] = sheet.review_ids.filtered(
-                    lambda r: r.status == "pending"
-                ).name
-                second_started.set()
-                first_approved.wait(10)
-                # ... and decides while the first is not committed yet; as
-                # Odoo's RPC layer does, a serialisation failure is retried.
-                try:
-                    retrying(partial(sheet._ops_approve), env)
-                    outcome["second"] = "approved"
-                except UserError as error:
-                    cr.rollback()
-                    outcome["second"] = str(error)
-
-        threads = [threading.Thread(target=first), threading.Thread(target=second)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
+        outcome = race(
+            self.registry,
+            lambda cr: self._env(cr, users["leader_1"]),
+            approve,
+            lambda cr: self._env(cr, users["leader_2"]),
+            # Decided while the first is not committed yet.
+            approve,
+            # The second leader's transaction sees the tier pending.
+            peek=lambda env: (
+                env["hr.expense.sheet"]
+                .browse(data["sheet"])
+                .review_ids.filtered(lambda r: r.status == "pending")
+                .name
+            ),
+            done="approved",
+        )
 
         self.assertEqual(outcome.get("second_saw"), "Leadership")
         self.assertEqual(outcome.get("first"), "approved")

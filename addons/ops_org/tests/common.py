@@ -1,7 +1,11 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import threading
+
+from odoo.exceptions import UserError, ValidationError
 from odoo.modules.migration import load_script
+from odoo.service.model import retrying
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
@@ -86,3 +90,66 @@ class OpsOrgCommon(TransactionCase):
         cls.group_leadership = cls.env.ref("ops_org.ops_org_group_leadership")
         # Only our two leaders lead in these tests.
         cls.group_leadership.users = cls.user_leader | cls.user_leader_2
+
+
+def race(registry, first_env, first_act, second_env, second_act, peek=None, done="done"):
+    """Two users acting at the same moment, each in a database transaction
+    of their own, on data committed beforehand.
+
+    ``first_act(env)`` runs in the first transaction; while its changes
+    have reached the database (with their row locks) but are not committed,
+    ``second_act(env)`` runs in a second transaction whose snapshot was
+    taken before (``peek(env)`` reads it then), retried on a serialisation
+    failure as Odoo's RPC layer does. ``first_env(cr)`` / ``second_env(cr)``
+    build each side's environment. Returns ``{"first": …, "second": …,
+    "second_saw": …}``: ``done`` for an act that went through, the message
+    of the error that refused it otherwise."""
+    first_done = threading.Event()
+    second_started = threading.Event()
+    outcome = {}
+
+    def first():
+        with registry.cursor() as cr:
+            env = first_env(cr)
+            second_started.wait(10)
+            first_act(env)
+            # As at the end of an RPC call: the changes reach the database
+            # (and take their row locks), then it commits.
+            env.flush_all()
+            first_done.set()
+            # Hold the transaction open while the second user tries.
+            threading.Event().wait(0.5)
+            outcome["first"] = done
+
+    def second():
+        with registry.cursor() as cr:
+            env = second_env(cr)
+            if peek:
+                outcome["second_saw"] = peek(env)
+            second_started.set()
+            first_done.wait(10)
+            try:
+                retrying(lambda: second_act(env), env)
+                outcome["second"] = done
+            except (UserError, ValidationError) as error:
+                cr.rollback()
+                outcome["second"] = str(error)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return outcome
+
+
+def remove_committed_users(cr, users):
+    """Remove users a test committed; archive them (without groups) when
+    the chatter still refers to them."""
+    try:
+        with cr.savepoint():
+            partners = users.partner_id
+            users.unlink()
+            partners.unlink()
+    except Exception:  # noqa: BLE001 - referenced by the chatter: archive them
+        users.write({"active": False, "groups_id": [(5, 0, 0)]})
