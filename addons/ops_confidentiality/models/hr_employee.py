@@ -53,17 +53,9 @@ class HrEmployee(models.Model):
         return employees
 
     def write(self, vals):
-        if LEVEL_RANK.get(vals.get("ops_clearance"), 1) > 1:
+        if "ops_clearance" in vals:
             # Refused before anything is written.
-            for employee in self.sudo():
-                if not employee.ops_nda_ids._ops_valid():
-                    raise UserError(
-                        self.env._(
-                            "%(employee)s needs a valid non-disclosure agreement for a "
-                            "clearance above internal.",
-                            employee=employee.name,
-                        )
-                    )
+            self._ops_check_clearance(vals["ops_clearance"])
         if "ops_clearance" in vals and not self.env.su:
             if not self.env.user.has_group("ops_org.ops_org_group_confidentiality"):
                 raise UserError(self.env._("Only the confidentiality officer changes a clearance."))
@@ -73,7 +65,6 @@ class HrEmployee(models.Model):
                 return self.sudo().write(vals)
         res = super().write(vals)
         if "ops_clearance" in vals or "user_id" in vals:
-            self._ops_check_clearance()
             # Record rules are cached per user: a clearance that changes, or
             # moves to another user, must reach them now. An internal
             # clearance changes nobody's rules.
@@ -81,9 +72,12 @@ class HrEmployee(models.Model):
                 self.env.registry.clear_cache()
         return res
 
-    def _ops_check_clearance(self):
+    def _ops_check_clearance(self, clearance=None):
+        """No clearance above internal (the employee's, or ``clearance`` about
+        to be given) without a valid non-disclosure agreement."""
         for employee in self.sudo():
-            if LEVEL_RANK[employee.ops_clearance] > 1 and not employee.ops_nda_ids._ops_valid():
+            level = clearance or employee.ops_clearance
+            if LEVEL_RANK[level] > 1 and not employee.ops_nda_ids._ops_valid():
                 raise UserError(
                     self.env._(
                         "%(employee)s needs a valid non-disclosure agreement for a "
