@@ -104,15 +104,10 @@ class OpsConfidentialityMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        rank = self.env.user.ops_clearance_rank
         for vals in vals_list:
-            if not self.env.su and LEVEL_RANK.get(vals.get("ops_level"), 1) > max(rank, 1):
-                raise UserError(
-                    self.env._(
-                        "Your clearance does not cover the level you gave to %(record)s.",
-                        record=vals.get("name") or self._description,
-                    )
-                )
+            self._ops_check_clearance_covers(
+                vals.get("ops_level"), vals.get("name") or self._description
+            )
             if LEVEL_RANK.get(vals.get("ops_level"), 1) > 1 and not self.env.su:
                 vals.setdefault("ops_need_to_know_user_ids", [])
                 vals["ops_need_to_know_user_ids"] = list(vals["ops_need_to_know_user_ids"]) + [
@@ -125,10 +120,11 @@ class OpsConfidentialityMixin(models.AbstractModel):
     def write(self, vals):
         if "ops_level" in vals:
             self._ops_check_lowering(vals["ops_level"])
+            for record in self:
+                self._ops_check_clearance_covers(vals["ops_level"], record.display_name)
             was_secret = self.filtered(lambda r: r.ops_level == "secret")
         res = super().write(vals)
         if "ops_level" in vals:
-            self._ops_check_clearance_covers()
             (was_secret | self.filtered(lambda r: r.ops_level == "secret"))._ops_sync_encryption()
         return res
 
@@ -152,20 +148,19 @@ class OpsConfidentialityMixin(models.AbstractModel):
                     )
                 )
 
-    def _ops_check_clearance_covers(self):
+    @api.model
+    def _ops_check_clearance_covers(self, level, record_name):
         """A user classifies a record no higher than their own clearance:
         they would lose sight of it."""
         if self.env.su:
             return
-        rank = self.env.user.ops_clearance_rank
-        for record in self:
-            if record.ops_level_rank > max(rank, 1):
-                raise UserError(
-                    self.env._(
-                        "Your clearance does not cover the level you gave to %(record)s.",
-                        record=record.display_name,
-                    )
+        if LEVEL_RANK.get(level, 1) > max(self.env.user.ops_clearance_rank, 1):
+            raise UserError(
+                self.env._(
+                    "Your clearance does not cover the level you gave to %(record)s.",
+                    record=record_name,
                 )
+            )
 
     def _ops_sync_encryption(self):
         """Attachments of secret records are encrypted; when a record leaves
