@@ -7,8 +7,10 @@
 #
 #   OPS_TEST_DB=ops_test OPS_TEST_HTTP_PORT=8169 bash setup/stock-tests.sh [module ...]
 #
-# Of `account`, only tests/test_account_move_*.py and tests/test_account_payment*.py
-# run (its whole suite is too long). Logs: $OPS_CACHE/stock-tests/<db>/<module>.log.
+# Of the large suites, only the tests of what the suite extends run: `account`
+# tests/test_account_move_*.py and tests/test_account_payment*.py, `base`
+# tests/test_ir_attachment.py and tests/test_res_users.py, `mail`
+# tests/test_mail_activity.py and tests/test_attachment_controller.py. Logs: $OPS_CACHE/stock-tests/<db>/<module>.log.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DB=${OPS_TEST_DB:-ops_test}
@@ -16,7 +18,7 @@ TEST_CONF=$OPS_ROOT/.odoorc-test-$DB
 LOGS=$OPS_CACHE/stock-tests/$DB
 MODULES=(hr hr_holidays hr_attendance hr_expense hr_expense_tier_validation
     base_tier_validation project project_hr_expense calendar survey hr_skills
-    analytic report_xlsx account)
+    analytic report_xlsx account base mail)
 [ $# -eq 0 ] || MODULES=("$@")
 
 db_exists "$DB" || die "No database $DB: create it first (OPS_TEST_DB=$DB bash setup/test.sh)."
@@ -36,11 +38,12 @@ for module in "${MODULES[@]}"; do
         [ -d "$path/$module/tests" ] && dir=$path/$module && break
     done
     [ -n "$dir" ] || die "No tests folder for $module in ${ADDON_PATHS[*]}."
-    if [ "$module" = account ]; then
-        targets=("$dir"/tests/test_account_move_*.py "$dir"/tests/test_account_payment*.py)
-    else
-        targets=("$dir/tests")
-    fi
+    case $module in
+    account) targets=("$dir"/tests/test_account_move_*.py "$dir"/tests/test_account_payment*.py) ;;
+    base) targets=("$dir"/tests/test_ir_attachment.py "$dir"/tests/test_res_users.py) ;;
+    mail) targets=("$dir"/tests/test_mail_activity.py "$dir"/tests/test_attachment_controller.py) ;;
+    *) targets=("$dir/tests") ;;
+    esac
     say "Testing $module against $DB (log: $LOGS/$module.log)"
     set +e
     "$OPS_VENV/bin/pytest" -p no:cacheprovider --odoo-config="$TEST_CONF" --odoo-database="$DB" \

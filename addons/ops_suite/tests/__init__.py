@@ -1,2 +1,3 @@
 from . import test_ops_suite
 from . import test_suite_tours
+from . import test_stock_users
