@@ -128,7 +128,9 @@ class TestStockUsers(TransactionCase):
         self.assertEqual(payment.memo, "Checked")
 
     def test_expense_manager_opens_an_expense_report(self):
-        product = self.env["product.product"].search([("can_be_expensed", "=", True)], limit=1)
+        product = self.env["product.product"].create(
+            {"name": "Taxi fare", "can_be_expensed": True, "standard_price": 0.0}
+        )
         expense = self.env["hr.expense"].create(
             {
                 "name": "Taxi",
