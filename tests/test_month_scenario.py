@@ -23,6 +23,7 @@ from odoo.tests import freeze_time, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.ops_appraisal.tests.common import rate_and_submit
 from odoo.addons.ops_org.tests.common import ops_user
 from odoo.addons.ops_project_lifecycle.models.ops_project_deliverable_type import (
     REQUIRED_FIELDS,
@@ -644,14 +645,7 @@ class TestMonthScenario(AccountTestInvoicingCommon):
     # 6. Appraisal and bonus ------------------------------------------------------
 
     def _rate(self, appraisal, role, rating, value):
-        evaluation = appraisal.evaluation_ids.filtered(lambda e: e.role == role)
-        evaluation = evaluation.with_user(evaluation.rater_user_id)
-        for line in evaluation.line_ids:
-            if line.kind == "qualitative":
-                line.rating = rating
-            else:
-                line.value = value
-        evaluation.action_submit()
+        rate_and_submit(appraisal.evaluation_ids.filtered(lambda e: e.role == role), rating, value)
 
     def _appraisal_and_bonus(self):
         with freeze_time("2027-03-25 02:00:00"):

@@ -7,6 +7,18 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.ops_org.tests.common import ops_user
 
 
+def rate_and_submit(evaluation, rating, value, user=None):
+    """Fill ``evaluation`` as its rater (or ``user``): ``rating`` on every
+    rated criterion, ``value`` on every measured one; then submit it."""
+    evaluation = evaluation.with_user(user or evaluation.rater_user_id)
+    for line in evaluation.line_ids:
+        if line.kind == "qualitative":
+            line.rating = rating
+        else:
+            line.value = value
+    evaluation.action_submit()
+
+
 class AppraisalCommon(TransactionCase):
     """A department headed by ``user_head`` with two employees who are peers,
     another department with ``user_outsider``, HR, and a monthly cycle on a
@@ -102,10 +114,4 @@ class AppraisalCommon(TransactionCase):
         return evaluations
 
     def rate(self, evaluation, rating, value, user=None):
-        evaluation = evaluation.with_user(user or evaluation.rater_user_id)
-        for line in evaluation.line_ids:
-            if line.kind == "qualitative":
-                line.rating = rating
-            else:
-                line.value = value
-        evaluation.action_submit()
+        rate_and_submit(evaluation, rating, value, user)

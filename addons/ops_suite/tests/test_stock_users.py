@@ -8,9 +8,10 @@ payment, an expense report, a time off type or a meeting needs no access
 to the suite's models."""
 
 from odoo import Command, fields
-from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.ops_org.tests.common import ops_user
 
 
 @tagged("post_install", "-at_install")
@@ -21,7 +22,7 @@ class TestStockUsers(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
 
         def user(login, groups):
-            return new_test_user(cls.env, login=login, groups=groups, email=f"{login}@example.com")
+            return ops_user(cls.env, login, groups)
 
         cls.project_manager = user("stock_project_manager", "project.group_project_manager")
         cls.project_user = user("stock_project_user", "project.group_project_user")
@@ -30,7 +31,7 @@ class TestStockUsers(TransactionCase):
         cls.expense_manager = user("stock_expense_manager", "hr_expense.group_hr_expense_manager")
         cls.leave_manager = user("stock_leave_manager", "hr_holidays.group_hr_holidays_manager")
         cls.internal = user("stock_internal", "base.group_user")
-        ops_groups = cls.env["res.groups"].browse(
+        cls.ops_groups = cls.env["res.groups"].browse(
             cls.env["ir.model.data"]
             .search([("model", "=", "res.groups"), ("module", "=like", "ops\\_%")])
             .mapped("res_id")
@@ -44,7 +45,6 @@ class TestStockUsers(TransactionCase):
             | cls.leave_manager
             | cls.internal
         )
-        cls.ops_groups = ops_groups
 
         cls.project = cls.env["project.project"].create(
             {"name": "Stock project", "privacy_visibility": "employees"}
