@@ -1,3 +1,5 @@
+from . import base
+from . import ops_workflow_mixin
 from . import hr_department
 from . import hr_employee
 from . import res_company

@@ -20,7 +20,14 @@ DEPARTMENT_KINDS = [
 
 
 class HrDepartment(models.Model):
+    """Departments of the policy. Appointing a head is a decision about the
+    person appointed: nobody appoints themselves (they would join the
+    Department Head group and its rights)."""
+
     _inherit = "hr.department"
+
+    _ops_subject_fields = ("manager_id",)
+    _ops_decision_fields = ("manager_id",)
 
     code = fields.Char(
         index=True,
@@ -89,6 +96,20 @@ class HrDepartment(models.Model):
         res = super().unlink()
         self._ops_sync_department_heads(old_heads)
         return res
+
+    def _ops_head_users(self, exclude=None):
+        """The head of this department, or of the first department above it
+        whose head is not among ``exclude``; at the top, Leadership (less
+        ``exclude``)."""
+        exclude = exclude or self.env["res.users"]
+        department = self.sudo()[:1]
+        while department:
+            head = department.manager_id.user_id
+            if head and head.active and head not in exclude:
+                return head.sudo(False)
+            department = department.parent_id
+        leadership = self.env.ref("ops_org.ops_org_group_leadership").sudo().users
+        return leadership.filtered(lambda u: not u.share).sudo(False) - exclude
 
     @api.model
     def _ops_sync_department_heads(self, users):

@@ -1,16 +1,50 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .ops_workflow_mixin import ops_workflow_granted
 
 
 class MailActivity(models.Model):
+    """An approval activity stands for a step of a review: it is created,
+    closed and removed by the review's own decisions (as superuser), never
+    by its user marking it done, editing, reassigning or deleting it."""
+
     _inherit = "mail.activity"
 
     ops_tier_review_id = fields.Many2one(
         "tier.review", string="Approval", index="btree_not_null", ondelete="cascade"
     )
+
+    def _ops_check_approval_change(self, vals=None):
+        if self.env.su or ops_workflow_granted("tier.review"):
+            return
+        if (vals and vals.get("ops_tier_review_id")) or self.sudo().filtered("ops_tier_review_id"):
+            raise AccessError(
+                self.env._(
+                    "An approval activity closes when its step is decided: use Approve or Reject."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self.browse()._ops_check_approval_change(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._ops_check_approval_change(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        self._ops_check_approval_change()
+        return super().unlink()
+
+    def _action_done(self, feedback=False, attachment_ids=None):
+        self._ops_check_approval_change()
+        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
 
     def _ops_review(self):
         self.ensure_one()

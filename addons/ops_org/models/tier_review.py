@@ -6,7 +6,9 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from .ops_workflow_mixin import ops_workflow_grant, ops_workflow_granted
 
 
 class TierReview(models.Model):
@@ -37,17 +39,60 @@ class TierReview(models.Model):
             return record._ops_department_head_users() if record else self.env["res.users"]
         reviewers = super()._get_reviewers()
         if record is not None:
-            requesters = record._ops_requester_users()
-            if not reviewers - requesters:
-                # Nobody but the requester could decide: the step goes to
-                # Leadership.
+            concerned = record._ops_concerned_users()
+            if not reviewers - concerned:
+                # Nobody but the people the document is about could decide:
+                # the step goes to Leadership.
                 leadership = self.env.ref("ops_org.ops_org_group_leadership").sudo().users
-                reviewers |= leadership.filtered(lambda u: not u.share) - requesters
+                reviewers |= leadership.filtered(lambda u: not u.share) - concerned
         return reviewers
 
+    # -- reviews change only through the decisions ---------------------------
+    #
+    # OCA gives every internal user create, write and unlink on tier.review:
+    # on the documents of the suite, a review is created, decided and removed
+    # only by the decision methods of ``tier.validation`` (which open the
+    # grant below after their checks) or by the superuser.
+
+    def _ops_guarded(self, models_=None):
+        names = set(models_ or ()) | set(self.sudo().mapped("model"))
+        return any(
+            getattr(self.env[name], "_ops_workflow", False) if name in self.env else True
+            for name in names
+        )
+
+    def _ops_check_write_access(self, models_=None):
+        if self.env.su or ops_workflow_granted("tier.review"):
+            return
+        if self._ops_guarded(models_):
+            raise AccessError(
+                self.env._(
+                    "Approval steps are decided with Approve and Reject, never written directly."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._ops_check_write_access([vals.get("model") or "" for vals in vals_list])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._ops_check_write_access([vals["model"]] if vals.get("model") else None)
+        return super().write(vals)
+
     def unlink(self):
+        self._ops_check_write_access()
         self.sudo().ops_activity_ids.unlink()
         return super().unlink()
+
+    def _compute_can_review(self):
+        # OCA moves the next step from waiting to pending here.
+        with ops_workflow_grant("tier.review"):
+            return super()._compute_can_review()
+
+    def _send_review_reminder(self):
+        with ops_workflow_grant("tier.review"):
+            return super()._send_review_reminder()
 
     def _ops_record(self):
         self.ensure_one()
@@ -72,7 +117,7 @@ class TierReview(models.Model):
                 and review.status == "pending"
                 and "activity_ids" in record._fields
             ):
-                wanted = review.reviewer_ids - record._ops_requester_users()
+                wanted = review.reviewer_ids - record._ops_concerned_users()
             current = review.ops_activity_ids
             stale = current.filtered(lambda act, users=wanted: act.user_id not in users)
             done = stale.filtered(lambda act, rev=review: act.user_id == rev.done_by)
@@ -118,6 +163,8 @@ class TierReview(models.Model):
 
     def _ops_check_reviewer(self):
         for review in self:
+            if review._ops_record() is None:
+                raise UserError(self.env._("The document of this review no longer exists."))
             if self.env.user not in review.reviewer_ids:
                 raise UserError(
                     self.env._(
@@ -140,7 +187,7 @@ class TierReview(models.Model):
     def action_ops_approve(self):
         for review in self:
             review._ops_check_reviewer()
-            review._ops_record()._ops_approve()
+            review._ops_record()._ops_approve(reviews=review)
         return True
 
     def action_ops_reject(self):

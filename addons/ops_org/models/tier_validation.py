@@ -6,6 +6,8 @@ from markupsafe import Markup, escape
 from odoo import models
 from odoo.exceptions import UserError
 
+from .ops_workflow_mixin import ops_workflow_grant, ops_workflow_granted
+
 
 class TierValidation(models.AbstractModel):
     """Approval glue shared by every model of the suite that uses OCA tier
@@ -53,49 +55,131 @@ class TierValidation(models.AbstractModel):
         return employee.department_id
 
     def _ops_department_head_users(self):
-        """The head of the requester's department; when the requester heads it
-        (or it has no head with a user) the next head up the hierarchy; at the
+        """Reviewers of a step of type "Department head of the requester":
+        the manager of the requester (the one rule of
+        ``hr.employee._ops_manager_users``) when the document belongs to the
+        requester's own department, else the head of the document's
+        department walking up; never anyone the document is about; at the
         top, Leadership."""
         self.ensure_one()
-        requesters = self._ops_requester_users()
+        concerned = self._ops_concerned_users()
         department = self._ops_department()
-        while department:
-            head = department.manager_id.user_id
-            if head and head not in requesters:
-                return head
-            department = department.parent_id
-        leadership = self.env.ref("ops_org.ops_org_group_leadership").sudo().users
-        return leadership.filtered(lambda u: not u.share) - requesters
+        requester = self._ops_requester_users()[:1]
+        employee = (
+            requester.sudo().employee_ids.filtered(
+                lambda emp: emp.company_id == self._get_company()
+            )[:1]
+            or requester.sudo().employee_ids[:1]
+        )
+        if employee and employee.department_id == department:
+            return employee._ops_manager_users(exclude=concerned)
+        return department._ops_head_users(exclude=concerned)
+
+    def _ops_concerned_users(self):
+        return super()._ops_concerned_users() | self._ops_requester_users()
 
     # -- decisions ---------------------------------------------------------
+    #
+    # For the models of the suite (those taking ``ops.workflow.mixin``) a
+    # step is decided only through these methods, whoever calls and however:
+    # by a reviewer of the step, never by someone the document is about,
+    # the steps in their order (the lowest open sequence first), a rejection
+    # with its reason. The reviews themselves are written only inside them
+    # (``tier.review`` refuses every other write but the superuser's).
+    # Models outside the suite keep OCA's behaviour.
+
+    def _ops_is_suite_document(self):
+        return bool(getattr(self, "_ops_workflow", False))
+
+    def _ops_current_reviews(self):
+        """The reviews of the step the document waits at: the lowest
+        sequence still open."""
+        self.ensure_one()
+        open_reviews = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        if not open_reviews or self.validation_status == "rejected":
+            return self.env["tier.review"]
+        first = min(open_reviews.mapped("sequence"))
+        return open_reviews.filtered(lambda r: r.sequence == first)
 
     def _ops_reviews_to_decide(self):
         self.ensure_one()
-        sequences = self._get_sequences_to_approve(self.env.user)
-        return self.review_ids.filtered(
-            lambda r: (
-                r.sequence in sequences
-                and r.status == "pending"
-                and self.env.user in r.reviewer_ids
-            )
-        )
+        return self._ops_current_reviews().filtered(lambda r: self.env.user in r.reviewer_ids)
 
-    def _ops_approve(self, comment=False):
-        """Approve every tier now waiting for the current user (one tap)."""
+    def _ops_check_decision(self, reviews):
+        """The guard of every tier decision on a document of the suite."""
         self.ensure_one()
-        reviews = self._ops_lock_reviews(self._ops_reviews_to_decide())
-        if comment:
-            reviews.write({"comment": comment})
-        self._validate_tier(reviews)
-        self._update_counter({"review_deleted": True})
+        if not reviews:
+            raise UserError(
+                self.env._(
+                    "Nothing on %(document)s is waiting for your decision.",
+                    document=self.display_name,
+                )
+            )
+        if self.env.su:
+            return
+        self._ops_check_not_concerned(self.env._("an approval step"))
+        current = self._ops_current_reviews()
+        for review in reviews:
+            if review.res_id != self.id or review.model != self._name:
+                raise UserError(
+                    self.env._(
+                        "“%(tier)s” is not a step of %(document)s.",
+                        tier=review.name or "",
+                        document=self.display_name,
+                    )
+                )
+            if self.env.user not in review.reviewer_ids:
+                raise UserError(
+                    self.env._(
+                        "You are not a reviewer of “%(tier)s” on %(document)s.",
+                        tier=review.name or "",
+                        document=self.display_name,
+                    )
+                )
+            if review not in current:
+                if review.status in ("waiting", "pending"):
+                    raise UserError(
+                        self.env._(
+                            "“%(tier)s” on %(document)s comes after “%(current)s”, "
+                            "which is not decided yet: the steps are decided in order.",
+                            tier=review.name or "",
+                            document=self.display_name,
+                            current=", ".join(n for n in current.mapped("name") if n),
+                        )
+                    )
+                raise UserError(
+                    self.env._(
+                        "“%(tier)s” on %(document)s is no longer waiting for a decision.",
+                        tier=review.name or "",
+                        document=self.display_name,
+                    )
+                )
+
+    def _ops_approve(self, comment=False, reviews=None):
+        """Approve the step now waiting for the current user (or ``reviews``,
+        which must be that step), and the steps right after it that wait
+        for them too (one tap)."""
+        self.ensure_one()
+        reviews = self._ops_lock_reviews(reviews or self._ops_reviews_to_decide())
+        while reviews:
+            if comment:
+                with ops_workflow_grant("tier.review"):
+                    reviews.write({"comment": comment})
+            self._validate_tier(reviews)
+            self._update_counter({"review_deleted": True})
+            if self.validation_status not in ("pending", "waiting"):
+                break
+            reviews = self._ops_reviews_to_decide().filtered(lambda r: r.status == "pending")
         return True
 
-    def _ops_reject(self, reason):
+    def _ops_reject(self, reason, reviews=None):
         self.ensure_one()
         if not (reason or "").strip():
             raise UserError(self.env._("Give a reason to reject this request."))
-        reviews = self._ops_lock_reviews(self._ops_reviews_to_decide())
-        reviews.write({"comment": reason})
+        reviews = self._ops_lock_reviews(reviews or self._ops_reviews_to_decide())
+        self._ops_check_decision(reviews)
+        with ops_workflow_grant("tier.review"):
+            reviews.write({"comment": reason.strip()})
         self._rejected_tier(reviews)
         self._update_counter({"review_deleted": True})
         return True
@@ -111,7 +195,7 @@ class TierValidation(models.AbstractModel):
                 )
             )
         self._ops_lock(reviews)
-        pending = reviews.filtered(lambda r: r.status == "pending")
+        pending = reviews.filtered(lambda r: r.status in ("pending", "waiting"))
         if not pending:
             raise UserError(
                 self.env._(
@@ -125,44 +209,112 @@ class TierValidation(models.AbstractModel):
         """Row-lock ``reviews`` and re-read their status: of two reviewers
         deciding at once, the second waits, then sees the first decision."""
         if reviews.ids:
-            reviews.flush_recordset()
-            self.env.cr.execute(
-                "SELECT id FROM tier_review WHERE id IN %s FOR UPDATE", [tuple(reviews.ids)]
-            )
-            reviews.invalidate_recordset(["status", "can_review", "done_by"])
+            reviews._ops_lock_rows()
 
-    def _ops_check_not_own_request(self):
-        for record in self:
-            if not self.env.su and self.env.user in record._ops_requester_users():
-                raise UserError(
-                    self.env._(
-                        "You cannot approve your own request (%(document)s).",
-                        document=record.display_name,
-                    )
-                )
+    def validate_tier(self):
+        """OCA's approve button, routed through the suite's guard."""
+        if not self._ops_is_suite_document():
+            return super().validate_tier()
+        self.ensure_one()
+        self._ops_approve()
+        return True
+
+    def reject_tier(self):
+        """OCA's reject button: the suite asks for the reason and keeps the
+        reviews (OCA rejects without one)."""
+        if not self._ops_is_suite_document():
+            return super().reject_tier()
+        self.ensure_one()
+        reviews = self._ops_reviews_to_decide()
+        self._ops_check_decision(reviews)
+        return self.env["ops.approval.reject"]._ops_open({"default_review_id": reviews[:1].id})
+
+    def _ops_reviews_for_decision(self, tiers):
+        """The reviews a decision takes: on a suite document, the step the
+        current user may decide (checked by the guard); elsewhere OCA's
+        choice, with only "nobody decides their own case" added."""
+        self.ensure_one()
+        if self._ops_is_suite_document():
+            reviews = tiers or self._ops_reviews_to_decide()
+            self._ops_lock(reviews)
+            reviews = reviews.filtered(lambda r: r.status in ("waiting", "pending"))
+            self._ops_check_decision(reviews)
+            return reviews, reviews
+        self._ops_check_not_concerned(self.env._("an approval step"))
+        reviews = tiers or self.review_ids
+        self._ops_lock(reviews)
+        return tiers, reviews.filtered(lambda r: r.status in ("waiting", "pending"))
 
     def _validate_tier(self, tiers=False):
-        self._ops_check_not_own_request()
-        self._ops_lock(tiers or self.review_ids)
-        pending_before = (tiers or self.review_ids).filtered(lambda r: r.status == "pending")
-        res = super()._validate_tier(tiers=tiers)
-        decided = pending_before.filtered(lambda r: r.status == "approved")
+        tiers, open_before = self._ops_reviews_for_decision(tiers)
+        with ops_workflow_grant("tier.review"):
+            res = super()._validate_tier(tiers=tiers)
+        decided = open_before.filtered(lambda r: r.status == "approved")
         if decided:
             self._ops_after_decision(decided, "approved")
         self._ops_apply_outcome()
         return res
 
     def _rejected_tier(self, tiers=False):
-        self._ops_lock(tiers or self.review_ids)
-        open_before = (tiers or self.review_ids).filtered(
-            lambda r: r.status in ("waiting", "pending")
-        )
-        res = super()._rejected_tier(tiers=tiers)
+        tiers, open_before = self._ops_reviews_for_decision(tiers)
+        if (
+            self._ops_is_suite_document()
+            and not self.env.su
+            and not all((r.comment or "").strip() for r in tiers)
+        ):
+            raise UserError(self.env._("Give a reason to reject this request."))
+        with ops_workflow_grant("tier.review"):
+            res = super()._rejected_tier(tiers=tiers)
         decided = open_before.filtered(lambda r: r.status == "rejected")
         if decided:
             self._ops_after_decision(decided, "rejected")
         self._ops_apply_outcome()
         return res
+
+    def _allow_to_remove_reviews(self, values):
+        # A rejection keeps its reviews (who rejected, why): only a new
+        # submission (restart_validation) starts them over.
+        if self._ops_is_suite_document():
+            return False
+        return super()._allow_to_remove_reviews(values)
+
+    def _tier_validation_check_state_on_write(self, vals):
+        # OCA validates the tiers on a write of the state: in the suite the
+        # state is written only by the workflow's steps, after the review.
+        if self._ops_is_suite_document():
+            return
+        return super()._tier_validation_check_state_on_write(vals)
+
+    def restart_validation(self):
+        if self._ops_is_suite_document() and not self._ops_validation_open():
+            self._ops_refuse_validation_call()
+        with ops_workflow_grant("tier.review"):
+            return super().restart_validation()
+
+    def unlink(self):
+        with ops_workflow_grant("tier.review"):
+            return super().unlink()
+
+    def _ops_validation_open(self):
+        return self.env.su or ops_workflow_granted(self._name)
+
+    def _ops_refuse_validation_call(self):
+        raise UserError(
+            self.env._(
+                "%(document)s is submitted or resubmitted with its own buttons, which check "
+                "what the step needs.",
+                document=self[:1].display_name or self._description,
+            )
+        )
+
+    def _ops_request_validation(self):
+        """Request the review of ``self`` from a step of the suite."""
+        with ops_workflow_grant(self._name):
+            return self.request_validation()
+
+    def _ops_restart_validation(self):
+        with ops_workflow_grant(self._name):
+            return self.restart_validation()
 
     def _ops_apply_outcome(self):
         """Move the state of documents whose review is over to the declared
@@ -170,21 +322,45 @@ class TierValidation(models.AbstractModel):
         for record in self:
             if record[self._state_field] not in self._state_from:
                 continue
+            # sudo: the reviewer who decided the last step may not write the
+            # document; the only values written are the declared outcome.
             if self._ops_state_validated and record.validation_status == "validated":
-                record.sudo().write({self._state_field: self._ops_state_validated})
+                with ops_workflow_grant(self._name):
+                    record.sudo().write({self._state_field: self._ops_state_validated})
                 record._ops_on_validated()
             elif self._ops_state_rejected and record.validation_status == "rejected":
-                record.sudo().write({self._state_field: self._ops_state_rejected})
+                with ops_workflow_grant(self._name):
+                    record.sudo().write({self._state_field: self._ops_state_rejected})
 
     def _ops_on_validated(self):
         """Hook: what a document does once every tier approved it."""
 
     def request_validation(self):
-        reviews = super().request_validation()
+        suite = self._ops_is_suite_document()
+        if suite and not self._ops_validation_open():
+            self._ops_refuse_validation_call()
+        with ops_workflow_grant("tier.review"):
+            reviews = super().request_validation()
         # OCA computes need_validation without dependencies: once the reviews
         # exist the cached value is stale, and a decision in the same
         # transaction would request validation again (and again).
         self.invalidate_recordset(["need_validation"])
+        if suite and not getattr(self, "_ops_allow_no_review", False):
+            # Fail closed: a document no step of the authority matrix
+            # applies to does not pass.
+            for record in self:
+                if record._check_state_from_condition() and not record.review_ids:
+                    raise UserError(
+                        self.env._(
+                            "No step of the authority matrix applies to %(document)s "
+                            "(%(model)s, %(company)s), so nobody may approve it. Ask an "
+                            "administrator to add the missing authority in Operations > "
+                            "Configuration > Authority Matrix.",
+                            document=record.display_name,
+                            model=record._description,
+                            company=record._get_company().name,
+                        )
+                    )
         reviews._ops_sync_activities()
         for record in self:
             mine = reviews.filtered(lambda r, rec=record: r.res_id == rec.id)

@@ -35,7 +35,7 @@ def load_approval_tester(cls):
             "name": "ops.approval.tester.form",
             "arch": """<form>
                 <header>
-                    <button name="action_confirm" type="object" string="Confirm"/>
+                    <button name="action_submit" type="object" string="Submit"/>
                     <field name="state" widget="statusbar"/>
                 </header>
                 <sheet><field name="name"/><field name="amount"/></sheet>
@@ -76,7 +76,7 @@ class ApprovalCommon(OpsOrgCommon):
 
     def _request(self, user, amount=100.0):
         record = self.Tester.with_user(user).create({"name": "Camera", "amount": amount})
-        record.request_validation()
+        record.action_submit()
         return record.with_user(self.env.user)
 
     def _activities(self, record, user=None):

@@ -1,1 +1,2 @@
 from . import ops_approval_reject
+from . import comment_wizard

@@ -36,5 +36,5 @@ class OpsApprovalReject(models.TransientModel):
     def action_reject(self):
         self.ensure_one()
         self.review_id._ops_check_reviewer()
-        self.review_id._ops_record()._ops_reject(self.reason)
+        self.review_id._ops_record()._ops_reject(self.reason, reviews=self.review_id)
         return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,299 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What every model of the suite shares, whatever it inherits:
+
+* the people a decision on a record is about, and the one guard that keeps
+  them from taking it (``_ops_check_not_concerned``);
+* the bounds of every value a user sends to a field our addons define
+  (numbers, dates, texts, choices, links), checked before anything is
+  written and refused with a translated sentence — never a Python or
+  database message. A field narrows them with ``ops_min`` / ``ops_max``;
+* a selection's label (``_ops_selection_label``).
+"""
+
+import math
+from datetime import date
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, format_date
+
+OPS_DATE_MIN = date(1950, 1, 1)
+OPS_DATE_MAX = date(2099, 12, 31)
+OPS_NUMBER_MAX = 1e12
+OPS_INTEGER_MAX = 2**31 - 1
+OPS_LENGTH_MAX = {"char": 1000, "text": 100_000, "html": 2_000_000}
+
+
+class Base(models.AbstractModel):
+    _inherit = "base"
+
+    # Paths to the people a decision on a record is about (requester,
+    # appraisee, honouree …) and the fields whose value is such a decision
+    # (a calibrated score, a bonus base, a clearance, a department's head).
+    # Addons extending a model add theirs through the two methods below.
+    _ops_subject_fields = ()
+    _ops_decision_fields = ()
+
+    def _valid_field_parameter(self, field, name):
+        return name in ("ops_min", "ops_max") or super()._valid_field_parameter(field, name)
+
+    # -- who a decision is about ---------------------------------------------
+
+    @api.model
+    def _ops_subject_paths(self):
+        return set(self._ops_subject_fields)
+
+    @api.model
+    def _ops_decision_field_names(self):
+        return set(self._ops_decision_fields)
+
+    def _ops_concerned_users(self):
+        """The users a decision on ``self`` is about (requester, appraisee,
+        honouree, promoted or cleared employee …)."""
+        users = self.env["res.users"]
+        paths = self._ops_subject_paths()
+        if paths:
+            for record in self.sudo():
+                for path in paths:
+                    users |= self._ops_users_of(record.mapped(path))
+        return users.sudo(False)
+
+    def _ops_check_decision_fields(self, vals):
+        """A decision field is refused to the people the record is about —
+        as it is and as ``vals`` would make it (appointing oneself head)."""
+        names = self._ops_decision_field_names() & set(vals)
+        if not names or self.env.su:
+            return
+        what = self._fields[sorted(names)[0]]._description_string(self.env)
+        self._ops_check_not_concerned(what)
+        heads = {path.split(".")[0] for path in self._ops_subject_paths()}
+        subject_vals = {k: v for k, v in vals.items() if k in heads and k in self._fields}
+        if subject_vals:
+            self.new(subject_vals)._ops_check_not_concerned(what)
+
+    @api.model
+    def _ops_users_of(self, records):
+        """The users behind users, employees or partners."""
+        if records._name == "res.users":
+            return records
+        if records._name == "hr.employee":
+            return records.sudo().user_id.sudo(False)
+        if records._name == "res.partner":
+            return records.sudo().user_ids.sudo(False)
+        return self.env["res.users"]
+
+    def _ops_check_not_concerned(self, what=None):
+        """Nobody decides their own case: refuse the current user when a
+        record of ``self`` is about them. The superuser (server code acting
+        for nobody) passes."""
+        if self.env.su:
+            return
+        for record in self:
+            if self.env.user in record._ops_concerned_users():
+                raise UserError(
+                    self.env._(
+                        "%(record)s concerns you, so someone else decides it "
+                        "(%(what)s): the next head up, HR or Leadership.",
+                        record=record.display_name or record._description,
+                        what=what or self.env._("this decision"),
+                    )
+                )
+
+    def _ops_lock_rows(self):
+        """``SELECT … FOR UPDATE`` on ``self``'s rows, then read them again:
+        the one row-lock helper of the suite."""
+        ids = [i for i in self.ids if isinstance(i, int)]
+        if not ids:
+            return
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR UPDATE",
+                SQL.identifier(self._table),
+                tuple(ids),
+            )
+        )
+        self.invalidate_recordset()
+
+    # -- labels --------------------------------------------------------------
+
+    def _ops_selection_label(self, field_name, value=None):
+        """The label of a selection value (default: this record's), in the
+        user's language."""
+        if value is None:
+            self.ensure_one()
+            value = self[field_name]
+        labels = dict(self._fields[field_name]._description_selection(self.env))
+        return labels.get(value, value or "")
+
+    # -- bounds of what users send -------------------------------------------
+
+    @api.model
+    def _ops_bounded_fields(self):
+        """The stored fields our addons define on this model, by name."""
+        cls = type(self)
+        cached = cls.__dict__.get("_ops_bounded_cache")
+        if cached is None:
+            cached = {
+                name: field
+                for name, field in self._fields.items()
+                if (field._module or "").startswith("ops_")
+                and not field.related
+                and (not field.compute or field.inverse or not field.readonly)
+            }
+            cls._ops_bounded_cache = cached
+        return cached
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._ops_bounded_fields():
+            for vals in vals_list:
+                self._ops_check_bounds(vals)
+        if self._ops_decision_fields or self._ops_decision_field_names():
+            for vals in vals_list:
+                self.browse()._ops_check_decision_fields(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._ops_bounded_fields():
+            self._ops_check_bounds(vals)
+        if self._ops_decision_fields or self._ops_decision_field_names():
+            self._ops_check_decision_fields(vals)
+        return super().write(vals)
+
+    @api.model
+    def _ops_check_bounds(self, vals):
+        bounded = self._ops_bounded_fields()
+        links = {}
+        for name in set(vals) & set(bounded):
+            field = bounded[name]
+            value = vals[name]
+            problem = self._ops_value_problem(field, value)
+            if problem:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s (%(model)s): %(problem)s",
+                        field=field._description_string(self.env),
+                        model=self._description,
+                        problem=problem,
+                    )
+                )
+            if field.type == "many2one" and isinstance(value, int) and value:
+                links.setdefault(field.comodel_name, {})[value] = field
+            elif field.type == "many2many" and isinstance(value, list | tuple):
+                for command in value:
+                    if isinstance(command, list | tuple) and command:
+                        if command[0] == 6 and len(command) > 2:
+                            ids = command[2] or []
+                        elif command[0] == 4 and len(command) > 1:
+                            ids = [command[1]]
+                        else:
+                            continue
+                        for rid in ids:
+                            if isinstance(rid, int):
+                                links.setdefault(field.comodel_name, {})[rid] = field
+        for comodel, wanted in links.items():
+            table = self.env[comodel]._table
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM %s WHERE id IN %s",
+                    SQL.identifier(table),
+                    tuple(wanted),
+                )
+            )
+            found = {row[0] for row in self.env.cr.fetchall()}
+            for rid, field in wanted.items():
+                if rid not in found:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s (%(model)s): there is no %(target)s number %(id)s.",
+                            field=field._description_string(self.env),
+                            model=self._description,
+                            target=self.env[comodel]._description,
+                            id=rid,
+                        )
+                    )
+
+    @api.model
+    def _ops_value_problem(self, field, value):
+        """What is wrong with ``value`` for ``field``, in words, or None."""
+        if value is False or value is None:
+            return None
+        if field.type in OPS_LENGTH_MAX:
+            return self._ops_text_problem(field, value)
+        if field.type in ("integer", "float", "monetary"):
+            return self._ops_number_problem(field, value)
+        if field.type in ("date", "datetime"):
+            return self._ops_date_problem(field, value)
+        if field.type == "selection" and value not in field.get_values(self.env):
+            return self.env._("“%(value)s” is not one of the choices.", value=str(value)[:40])
+        if field.type == "many2one" and not isinstance(value, models.BaseModel):
+            if isinstance(value, bool) or not isinstance(value, int):
+                return self.env._("“%(value)s” is not a record.", value=str(value)[:40])
+        if field.type == "boolean" and not isinstance(value, bool | int):
+            return self.env._("yes or no is expected.")
+        return None
+
+    @api.model
+    def _ops_text_problem(self, field, value):
+        if not isinstance(value, str):
+            return self.env._("a text is expected.")
+        limit = field.size or OPS_LENGTH_MAX[field.type]
+        if len(value) > limit:
+            return self.env._(
+                "%(length)s characters is too long (at most %(limit)s).",
+                length=len(value),
+                limit=limit,
+            )
+        return None
+
+    @api.model
+    def _ops_number_problem(self, field, value):
+        _ = self.env._
+        integer = field.type == "integer"
+        if isinstance(value, bool):
+            return _("a number is expected.")
+        try:
+            number = int(value) if integer else float(value)
+        except (TypeError, ValueError, OverflowError):
+            return _("“%(value)s” is not a number.", value=str(value)[:40])
+        if not integer and not math.isfinite(number):
+            return _("“%(value)s” is not a number.", value=str(value)[:40])
+        if integer and isinstance(value, float) and not value.is_integer():
+            return _("%(value)s is not a whole number.", value=value)
+        limit = OPS_INTEGER_MAX if integer else OPS_NUMBER_MAX
+        low = getattr(field, "ops_min", None)
+        high = getattr(field, "ops_max", None)
+        high = limit if high is None else min(high, limit)
+        low = -limit if low is None else max(low, -limit)
+        if number < low:
+            return _(
+                "%(value)s is below the lowest value accepted (%(low)s).", value=number, low=low
+            )
+        if number > high:
+            return _(
+                "%(value)s is beyond the highest value accepted (%(high)s).",
+                value=number,
+                high=high,
+            )
+        return None
+
+    @api.model
+    def _ops_date_problem(self, field, value):
+        try:
+            if field.type == "date":
+                day = fields.Date.to_date(value)
+            else:
+                day = fields.Datetime.to_datetime(value)
+                day = day.date() if day else day
+        except (TypeError, ValueError):
+            return self.env._("“%(value)s” is not a date.", value=str(value)[:40])
+        if isinstance(day, date) and not OPS_DATE_MIN <= day <= OPS_DATE_MAX:
+            return self.env._(
+                "%(value)s is outside the dates accepted (%(low)s to %(high)s).",
+                value=str(value)[:10],
+                low=format_date(self.env, OPS_DATE_MIN),
+                high=format_date(self.env, OPS_DATE_MAX),
+            )
+        return None
