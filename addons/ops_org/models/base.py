@@ -54,6 +54,8 @@ class Base(models.AbstractModel):
         users = self.env["res.users"]
         paths = self._ops_subject_paths()
         if paths:
+            # sudo: the guard must see who a record is about even where the
+            # deciding user may not read the person; only users come out.
             for record in self.sudo():
                 for path in paths:
                     users |= self._ops_users_of(record.mapped(path))
@@ -74,7 +76,9 @@ class Base(models.AbstractModel):
 
     @api.model
     def _ops_users_of(self, records):
-        """The users behind users, employees or partners."""
+        """The users behind users, employees or partners. sudo: only to
+        follow the link to the user (the caller already holds the records);
+        the users are returned without it."""
         if records._name == "res.users":
             return records
         if records._name == "hr.employee":

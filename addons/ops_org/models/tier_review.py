@@ -19,6 +19,19 @@ class TierReview(models.Model):
     ops_activity_ids = fields.One2many(
         "mail.activity", "ops_tier_review_id", string="Approval Activities"
     )
+    # The steps of a suite document are always decided in order, whatever
+    # its tier definition says (OCA reads this field to move the next step
+    # from waiting to pending and to tell who may review now).
+    approve_sequence = fields.Boolean(compute="_compute_approve_sequence")
+
+    @api.depends("definition_id.approve_sequence", "model")
+    def _compute_approve_sequence(self):
+        for review in self:
+            review.approve_sequence = review.definition_id.approve_sequence or bool(
+                review.model
+                and review.model in self.env
+                and getattr(self.env[review.model], "_ops_workflow", False)
+            )
 
     @api.depends("model", "res_id")
     def _compute_ops_res_name(self):

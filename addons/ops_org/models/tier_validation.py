@@ -289,7 +289,8 @@ class TierValidation(models.AbstractModel):
         if self._ops_is_suite_document() and not self._ops_validation_open():
             self._ops_refuse_validation_call()
         with ops_workflow_grant("tier.review"):
-            return super().restart_validation()
+            super().restart_validation()
+        return True
 
     def unlink(self):
         with ops_workflow_grant("tier.review"):

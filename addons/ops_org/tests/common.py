@@ -11,6 +11,38 @@ from odoo.tests import TransactionCase, new_test_user
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 
+# Registries filled by each addon's ``tests/ops_cases.py`` and walked by the
+# suite's registry tests (``ops_suite/tests/test_suite_rules.py``):
+#
+# * ``OPS_SAMPLES[model] = builder(case) -> record``: a record of ``model``
+#   in the first state of its workflow, built as superuser;
+# * ``OPS_DECISION_CASES[(model, entry)] = builder(case) -> callable``: the
+#   callable takes the decision ``entry`` (a public method name, or
+#   ``"field:<name>"`` for a decision field) as the person the decision is
+#   about, with that person's rights; the suite test expects it refused.
+#
+# ``case`` is the running TransactionCase (an ``OpsOrgCommon``): builders use
+# ``case.env`` (superuser) and ``case.company``.
+OPS_SAMPLES = {}
+OPS_DECISION_CASES = {}
+
+
+def ops_sample(model):
+    def register(builder):
+        OPS_SAMPLES[model] = builder
+        return builder
+
+    return register
+
+
+def ops_decision_case(model, entry):
+    def register(builder):
+        OPS_DECISION_CASES[(model, entry)] = builder
+        return builder
+
+    return register
+
+
 def ops_user(env, login, groups, company=None):
     """A user of one role, as the tests of every ops_* addon create them:
     password = login, e-mail, and only ``company`` allowed."""
@@ -43,6 +75,21 @@ def run_migration(env, addon, version, stage, installed_version):
 class OpsOrgCommon(TransactionCase):
     """One user per role, a department headed by ``user_head`` in which
     ``user_employee`` works, built as superuser without mail noise."""
+
+    def assertRefused(self, call, *args, **kwargs):
+        """``call(*args, **kwargs)`` is refused with a sentence for the user
+        (UserError, AccessError or ValidationError) and leaves nothing
+        written: it runs in a savepoint that is rolled back either way."""
+        # AccessError and ValidationError are UserErrors; Odoo's assertRaises
+        # runs the call in a savepoint rolled back afterwards. The cache is
+        # emptied first so that access rules are checked, not cached reads.
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertRaises(UserError) as caught:
+            call(*args, **kwargs)
+        message = str(caught.exception)
+        self.assertNotIn("Traceback", message)
+        return caught.exception
 
     @classmethod
     def setUpClass(cls):

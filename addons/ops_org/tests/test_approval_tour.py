@@ -18,7 +18,7 @@ class TestApprovalTour(OpsOrgCommon, HttpCase):
 
     def _request(self):
         record = self.Tester.with_user(self.user_employee).create({"name": "Drone"})
-        record.request_validation()
+        record.action_submit()
         return record.with_user(self.env.user)
 
     def test_approve_from_activity_on_desktop(self):

@@ -1,3 +1,5 @@
 from . import test_ops_suite
 from . import test_suite_tours
 from . import test_stock_users
+from . import test_suite_rules
+from . import test_suite_rpc
