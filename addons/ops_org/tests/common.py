@@ -10,7 +10,6 @@ from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-
 # Registries filled by each addon's ``tests/ops_cases.py`` and walked by the
 # suite's registry tests (``ops_suite/tests/test_suite_rules.py``):
 #
