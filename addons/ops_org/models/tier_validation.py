@@ -278,13 +278,6 @@ class TierValidation(models.AbstractModel):
             return False
         return super()._allow_to_remove_reviews(values)
 
-    def _tier_validation_check_state_on_write(self, vals):
-        # OCA validates the tiers on a write of the state: in the suite the
-        # state is written only by the workflow's steps, after the review.
-        if self._ops_is_suite_document():
-            return
-        return super()._tier_validation_check_state_on_write(vals)
-
     def restart_validation(self):
         if self._ops_is_suite_document() and not self._ops_validation_open():
             self._ops_refuse_validation_call()

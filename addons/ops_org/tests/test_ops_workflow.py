@@ -243,8 +243,8 @@ class TestOrgRules(ApprovalCommon):
         )
         self.assertRefused(tester.write, {"state": "confirmed"})
         with ops_workflow_grant(record._name):
-            record.with_user(self.user_employee).write({"state": "confirmed"})
-        self.assertEqual(record.state, "confirmed")
+            record.with_user(self.user_employee).write({"state": "cancel"})
+        self.assertEqual(record.state, "cancel")
 
     # -- nobody decides their own case --
 
