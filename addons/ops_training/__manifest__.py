@@ -4,7 +4,7 @@
     "name": "OPS Training",
     "summary": "Onboarding, job-skill and conduct training with evaluations, "
     "dual career tracks and development plans",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -12,6 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["hr", "hr_skills", "mail", "survey", "ops_org", "ops_appraisal"],
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/ir.model.access.csv",
         "security/ops_training_security.xml",

@@ -20,6 +20,8 @@ class CalendarEvent(models.Model):
 
     _inherit = "calendar.event"
 
+    _ops_harmless_methods = ("action_ops_open_minutes",)
+
     ops_meeting_type = fields.Selection(
         MEETING_TYPES,
         string="Meeting Type",

@@ -4,17 +4,30 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 ACTIVITY_TYPE = "ops_meeting.mail_activity_type_ops_meeting_decision"
+ADMINISTRATION = "ops_org.ops_org_group_administration"
 
 
 class OpsMeetingDecision(models.Model):
     """A decision (决议) taken at a meeting: an owner and a deadline, an
-    activity for the owner, followed up until done or cancelled."""
+    activity for the owner, followed up until done or cancelled. The owner
+    or the organiser marks it done; the organiser (or Administration)
+    cancels and reopens it."""
 
     _name = "ops.meeting.decision"
     _description = "Meeting Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "deadline, id"
+
+    _ops_transitions = {
+        "done": Transition(("open",), "done"),
+        "cancel": Transition(("open",), "cancelled"),
+        "reopen": Transition(("done", "cancelled"), "open"),
+    }
+    _ops_workflow_fields = ("done_date", "reminder_date")
+    _ops_harmless_methods = ("action_done", "action_cancel", "action_reopen")
 
     minutes_id = fields.Many2one(
         "ops.meeting.minutes",
@@ -45,6 +58,7 @@ class OpsMeetingDecision(models.Model):
         default="open",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
         index=True,
     )
@@ -114,16 +128,19 @@ class OpsMeetingDecision(models.Model):
 
     def write(self, vals):
         self._ops_check_owner(vals)
-        if not self.env.su and not self.env.user.has_group("ops_org.ops_org_group_administration"):
+        # Inside a step (marking done, cancelling, reopening) the step checked who acts.
+        if not self._ops_workflow_open() and not self.env.user.has_group(ADMINISTRATION):
             others = self.filtered(lambda decision: decision.organiser_id != self.env.user)
-            if others and (
-                set(vals) - {"note", "state", "done_date"} or vals.get("state", "done") != "done"
-            ):
+            if others and set(vals) - {"note"}:
                 raise AccessError(
                     self.env._(
                         "Only the organiser of the meeting changes a decision;"
                         " its owner reports the follow-up and marks it done."
                     )
+                )
+            if "minutes_id" in vals and any(d.minutes_id.id != vals["minutes_id"] for d in self):
+                raise AccessError(
+                    self.env._("A decision stays in the minutes of the meeting that took it.")
                 )
         result = super().write(vals)
         if {"user_id", "deadline", "name"} & set(vals):
@@ -155,23 +172,23 @@ class OpsMeetingDecision(models.Model):
         if (
             not self.env.su
             and self.env.user != self.organiser_id
-            and not self.env.user.has_group("ops_org.ops_org_group_administration")
+            and not self.env.user.has_group(ADMINISTRATION)
         ):
             raise AccessError(
                 self.env._("Only the organiser of the meeting cancels or reopens a decision.")
             )
 
     def _ops_set_done(self):
-        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._ops_transition("done", {"done_date": fields.Date.context_today(self)})
 
     def action_done(self):
         for decision in self:
-            if decision.state != "open":
-                raise UserError(self.env._("Only an open decision can be marked done."))
             if not self.env.su and self.env.user not in (decision.user_id | decision.organiser_id):
                 raise AccessError(
                     self.env._("Only the owner or the organiser marks a decision done.")
                 )
+            if decision.state != "open":
+                raise UserError(self.env._("Only an open decision can be marked done."))
         self._ops_set_done()
         self._ops_activities().action_feedback(feedback=self.env._("Decision carried out."))
         return True
@@ -181,14 +198,14 @@ class OpsMeetingDecision(models.Model):
             decision._ops_check_organiser()
             if decision.state != "open":
                 raise UserError(self.env._("Only an open decision can be cancelled."))
-        self.write({"state": "cancelled"})
+        self._ops_transition("cancel")
         self._ops_activities().unlink()
         return True
 
     def action_reopen(self):
         for decision in self:
             decision._ops_check_organiser()
-        self.write({"state": "open", "done_date": False})
+        self._ops_transition("reopen", {"done_date": False})
         self._ops_schedule_activity()
         return True
 
@@ -216,5 +233,5 @@ class OpsMeetingDecision(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        overdue.write({"reminder_date": today})
+        overdue._ops_workflow_write({"reminder_date": today})
         return True

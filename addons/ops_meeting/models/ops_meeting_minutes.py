@@ -7,15 +7,26 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 
 class OpsMeetingMinutes(models.Model):
     """The minutes of one meeting, written by its organiser after the
-    meeting and sent to the attendees, with the decisions taken."""
+    meeting and sent to the attendees, with the decisions taken. Who may
+    send them or take them back is who may write them (the organiser,
+    Administration: record rules); the steps write as that user."""
 
     _name = "ops.meeting.minutes"
     _description = "Meeting Minutes"
-    _inherit = ["mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "date_start desc, id desc"
+
+    _ops_transitions = {
+        "send": Transition(("draft",), "sent"),
+        "reopen": Transition(("sent",), "draft"),
+    }
+    _ops_workflow_fields = ("sent_date",)
+    _ops_harmless_methods = ("action_send", "action_draft")
 
     event_id = fields.Many2one(
         "calendar.event",
@@ -60,6 +71,7 @@ class OpsMeetingMinutes(models.Model):
         default="draft",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
     )
     sent_date = fields.Datetime(readonly=True, copy=False)
@@ -126,7 +138,7 @@ class OpsMeetingMinutes(models.Model):
             if not html2plaintext(minutes.body or "").strip():
                 raise UserError(self.env._("Write the minutes before sending them."))
         for minutes in self:
-            minutes.write({"state": "sent", "sent_date": now})
+            minutes._ops_transition("send", {"sent_date": now})
             partners = minutes.event_id.partner_ids - self.env.user.partner_id
             minutes.message_post(
                 body=minutes._ops_mail_body(),
@@ -156,5 +168,5 @@ class OpsMeetingMinutes(models.Model):
         return body
 
     def action_draft(self):
-        self.write({"state": "draft", "sent_date": False})
+        self._ops_transition("reopen", {"sent_date": False})
         return True

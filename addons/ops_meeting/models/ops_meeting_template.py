@@ -31,6 +31,8 @@ class OpsMeetingTemplate(models.Model):
     _inherit = ["mail.thread"]
     _order = "name, id"
 
+    _ops_harmless_methods = ("action_create_events", "action_view_events")
+
     name = fields.Char(required=True)
     active = fields.Boolean(default=True)
     meeting_type = fields.Selection(MEETING_TYPES, required=True, default="weekly")
@@ -49,7 +51,9 @@ class OpsMeetingTemplate(models.Model):
     agenda = fields.Html(string="Agenda Skeleton")
     location = fields.Char()
     start = fields.Datetime(string="First Meeting", help="Start of the first meeting.")
-    duration = fields.Float(default=1.0, help="Length of each meeting in hours.")
+    duration = fields.Float(
+        default=1.0, help="Length of each meeting in hours.", ops_min=0, ops_max=24
+    )
     rrule_type = fields.Selection(
         RRULE_TYPE_SELECTION,
         string="Repeat Every",
@@ -58,10 +62,15 @@ class OpsMeetingTemplate(models.Model):
         readonly=False,
     )
     interval = fields.Integer(
-        string="Repeat Interval", compute="_compute_recurrence", store=True, readonly=False
+        string="Repeat Interval",
+        compute="_compute_recurrence",
+        store=True,
+        readonly=False,
+        ops_min=1,
+        ops_max=100,
     )
     end_type = fields.Selection(END_TYPE_SELECTION, string="Until", default="count", required=True)
-    count = fields.Integer(string="Repetitions", default=10)
+    count = fields.Integer(string="Repetitions", default=10, ops_min=1, ops_max=720)
     until = fields.Date(string="End Date")
     event_ids = fields.One2many("calendar.event", "ops_template_id", string="Meetings")
     event_count = fields.Integer(compute="_compute_event_count", string="Meetings Count")
@@ -104,6 +113,15 @@ class OpsMeetingTemplate(models.Model):
         }
 
     def action_create_events(self):
+        """Create the meetings of the series and show them."""
+        self._ops_create_events()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ops_meeting.calendar_event_action_ops_meeting"
+        )
+        action["domain"] = [("ops_template_id", "in", self.ids)]
+        return action
+
+    def _ops_create_events(self):
         """Create the meetings of the series with calendar's recurrence."""
         events = self.env["calendar.event"]
         for template in self:

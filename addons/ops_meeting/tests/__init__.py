@@ -1,2 +1,3 @@
 from . import test_ops_meeting
 from . import test_ops_meeting_access
+from . import test_ops_meeting_rules

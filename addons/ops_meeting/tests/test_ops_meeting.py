@@ -34,7 +34,9 @@ class TestOpsMeeting(MeetingCommon):
         form.partner_ids.add(self.user_employee.partner_id)
         template = form.save()
         self.assertEqual((template.rrule_type, template.interval), ("weekly", 1))
-        events = template.action_create_events()
+        # The button answers the meetings to show (issue 15: a value RPC carries).
+        action = template.action_create_events()
+        events = self.env["calendar.event"].search(action["domain"]).sorted("start")
         self.assertEqual(len(events), 4)
         self.assertEqual(len(events.recurrence_id), 1)
         self.assertEqual(set(events.mapped("ops_meeting_type")), {"weekly"})
@@ -203,7 +205,8 @@ class TestOpsMeeting(MeetingCommon):
                 "count": 3,
             }
         )
-        first, second, third = template.action_create_events().sorted("start")
+        template.action_create_events()
+        first, second, third = template.event_ids.sorted("start")
         minutes = self.env["ops.meeting.minutes"].create({"event_id": first.id})
         Decision = self.env["ops.meeting.decision"]
         still_open = Decision.create(

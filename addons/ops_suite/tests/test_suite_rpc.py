@@ -4,6 +4,7 @@
 the mobile app, calling the server's JSON-RPC endpoint with any model,
 method and arguments, cannot forge a review or write a state."""
 
+import json
 import xmlrpc.client
 
 from odoo.tests import HttpCase, tagged
@@ -51,8 +52,9 @@ class TestSuiteOverJsonRpc(OpsOrgCommon, HttpCase):
                 self.assertIn("odoo.exceptions.AccessError", str(caught.exception))
                 record.invalidate_recordset()
                 self.assertEqual(record[state], before)
+                vals = json.loads(json.dumps(record.copy_data()[0], default=str))
                 with self.assertRaises(JsonRpcException):
-                    self.call_kw(name, "create", [{**record.copy_data()[0], state: value}])
+                    self.call_kw(name, "create", [{**vals, state: value}])
                 checked += 1
         self.assertGreater(checked, 10)
 

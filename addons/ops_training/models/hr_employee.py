@@ -104,7 +104,7 @@ class HrEmployee(models.Model):
                     Enrolment.create(
                         {"session_id": session.id, "employee_id": employee.id, "need_id": need.id}
                     )
-                    need.state = "planned"
+                    need._ops_transition("enrol")
                 if programme.activity_plan_id:
                     employee._ops_apply_activity_plan(programme.activity_plan_id)
 

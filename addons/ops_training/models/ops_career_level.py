@@ -31,7 +31,10 @@ class OpsCareerLevel(models.Model):
         "ops.training.programme", string="Trainings Completed", help="Attended before promotion."
     )
     min_months = fields.Integer(
-        string="Months in Previous Level", help="Time spent in the level below first."
+        string="Months in Previous Level",
+        help="Time spent in the level below first.",
+        ops_min=0,
+        ops_max=600,
     )
     description = fields.Text(translate=True)
     company_id = fields.Many2one(related="track_id.company_id", store=True, index=True)

@@ -2,18 +2,38 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+from odoo.addons.ops_org.models.ops_workflow_mixin import ops_workflow_granted
+
+HR = "ops_org.ops_org_group_hr"
 
 
 class OpsCareerPosition(models.Model):
     """Where an employee stands on a career track, since when, and what
-    the next level still asks of them."""
+    the next level still asks of them.
+
+    It has no workflow of its own, but its level is a decision about the
+    employee (SPEC §5.1): HR other than the employee places them (a first
+    placement, on creation); afterwards only a promotion moves the level
+    (``ops.career.promotion``, which writes it inside its step), and the
+    position stays the employee's on its track."""
 
     _name = "ops.career.position"
     _description = "Career Position"
     _inherit = ["mail.thread"]
     _order = "track_id, employee_id"
     _rec_name = "employee_id"
+
+    _ops_subject_fields = ("employee_id",)
+    # The level and the date the employee entered it (which counts towards
+    # the next level's months) are never set by the employee themselves.
+    _ops_decision_fields = ("level_id", "date_start")
+    _ops_harmless_methods = ("action_find_candidates",)
+    # Written only by a promotion's step once the position exists.
+    _ops_promotion_fields = ("level_id",)
+    # Fixed once the position exists.
+    _ops_fixed_fields = ("employee_id", "track_id")
 
     employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
@@ -53,14 +73,18 @@ class OpsCareerPosition(models.Model):
         )
     ]
 
-    @api.depends("employee_id.parent_id.user_id", "employee_id.department_id")
+    @api.depends(
+        "employee_id.user_id",
+        "employee_id.parent_id.user_id",
+        "employee_id.department_id.manager_id.user_id",
+        "employee_id.department_id.parent_id.manager_id.user_id",
+    )
     def _compute_team(self):
         for position in self:
             employee = position.employee_id.sudo()
             position.department_id = employee.department_id
-            position.manager_user_id = (
-                employee.parent_id.user_id or employee.department_id.manager_id.user_id
-            )
+            # The one rule of the suite for who manages an employee.
+            position.manager_user_id = employee._ops_manager_users()[:1] if employee else False
 
     @api.depends("level_id", "date_start")
     def _compute_next(self):
@@ -89,6 +113,42 @@ class OpsCareerPosition(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Who may create (HR) before whether they are the employee concerned.
+        if not self.env.su:
+            self.check_access("create")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self.check_access("write")
+            if not ops_workflow_granted(self._name):
+                self._ops_check_fixed(vals)
+        return super().write(vals)
+
+    def _ops_check_fixed(self, vals):
+        for name in set(vals) & set(self._ops_promotion_fields + self._ops_fixed_fields):
+            value = vals[name]
+            value = value.id if isinstance(value, models.BaseModel) else (value or False)
+            if all(position[name].id == value for position in self):
+                continue
+            if name in self._ops_promotion_fields:
+                raise AccessError(
+                    self.env._(
+                        "The level of %(employee)s changes through a promotion (Promotion "
+                        "Candidates), with its requirements, not by writing it.",
+                        employee=self[:1].employee_id.name,
+                    )
+                )
+            raise AccessError(
+                self.env._(
+                    "%(field)s of a career position is fixed once it exists: create another "
+                    "position.",
+                    field=self._fields[name]._description_string(self.env),
+                )
+            )
+
     @api.model
     def _ops_find_candidates(self):
         """Propose a promotion for everyone who meets the next level's
@@ -104,6 +164,8 @@ class OpsCareerPosition(models.Model):
         )
 
     def action_find_candidates(self):
+        if not self.env.su and not self.env.user.has_group(HR):
+            raise AccessError(self.env._("HR looks for promotion candidates."))
         self._ops_find_candidates()
         return self.env["ir.actions.act_window"]._for_xml_id(
             "ops_training.ops_career_promotion_action"

@@ -2,19 +2,36 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+HR = "ops_org.ops_org_group_hr"
 
 
 class OpsDevelopmentPlan(models.Model):
     """An employee's career development plan (policy §五(二)2-3): goal,
     path on a track, actions (training, projects, mentoring), the
-    company's support, and review dates with HR."""
+    company's support, and review dates with HR.
+
+    The employee drafts it; HR (other than the employee) agrees to it and
+    records the goal achieved: the employee never approves their own plan,
+    nor writes the notes of its reviews with HR."""
 
     _name = "ops.development.plan"
     _description = "Development Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_next_review, id desc"
     _rec_name = "employee_id"
+
+    _ops_transitions = {
+        "activate": Transition(("draft",), "active", (HR,), decision=True),
+        "achieve": Transition(("active",), "done", (HR,), decision=True),
+    }
+    _ops_subject_fields = ("employee_id",)
+    _ops_decision_fields = ("review_note",)
+    _ops_decision_methods = ("action_activate", "action_done")
+    _ops_harmless_methods = ("action_create_training_needs",)
 
     employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
@@ -46,6 +63,8 @@ class OpsDevelopmentPlan(models.Model):
         [("draft", "Draft"), ("active", "In Progress"), ("done", "Achieved")],
         default="draft",
         required=True,
+        readonly=True,
+        copy=False,
         tracking=True,
     )
     company_id = fields.Many2one(
@@ -55,17 +74,45 @@ class OpsDevelopmentPlan(models.Model):
     def _default_hr_user_id(self):
         return self.env.user if self.env.user.has_group("ops_org.ops_org_group_hr") else False
 
-    @api.depends("employee_id.parent_id.user_id", "employee_id.department_id")
+    @api.depends(
+        "employee_id.user_id",
+        "employee_id.parent_id.user_id",
+        "employee_id.department_id.manager_id.user_id",
+        "employee_id.department_id.parent_id.manager_id.user_id",
+    )
     def _compute_team(self):
         for plan in self:
             employee = plan.employee_id.sudo()
             plan.department_id = employee.department_id
-            plan.manager_user_id = (
-                employee.parent_id.user_id or employee.department_id.manager_id.user_id
-            )
+            # The one rule of the suite for who manages an employee.
+            plan.manager_user_id = employee._ops_manager_users()[:1] if employee else False
+
+    @api.constrains("hr_user_id", "employee_id")
+    def _check_hr_user(self):
+        for plan in self:
+            if plan.hr_user_id and plan.hr_user_id == plan.employee_id.sudo().user_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s reviews their development plan with another HR adviser.",
+                        employee=plan.employee_id.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
+        Employee = self.env["hr.employee"].sudo()
+        for vals in vals_list:
+            if "hr_user_id" not in vals:
+                # HR drafting their own plan is not its adviser.
+                adviser = self._default_hr_user_id()
+                employee_id = vals.get("employee_id")
+                employee = (
+                    Employee.browse(employee_id).exists()
+                    if isinstance(employee_id, int)
+                    else Employee
+                )
+                own = employee.user_id
+                vals["hr_user_id"] = adviser.id if adviser and adviser != own else False
         plans = super().create(vals_list)
         plans.filtered("date_next_review")._ops_schedule_review()
         return plans
@@ -94,11 +141,12 @@ class OpsDevelopmentPlan(models.Model):
             )
 
     def action_activate(self):
-        self.write({"state": "active"})
+        """Agreed with HR: the plan starts."""
+        self._ops_transition("activate")
         return True
 
     def action_done(self):
-        self.write({"state": "done"})
+        self._ops_transition("achieve")
         return True
 
     def action_create_training_needs(self):

@@ -4,16 +4,28 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+HR = "ops_org.ops_org_group_hr"
+
 
 class OpsTrainingNeed(models.Model):
     """Something an employee should learn, from an appraisal result, a
     development plan, onboarding or a manager; HR turns it into an
-    enrolment."""
+    enrolment, and closing the session that answers it marks it trained."""
 
     _name = "ops.training.need"
     _description = "Training Need"
-    _inherit = ["mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "state, create_date desc, id desc"
+
+    _ops_transitions = {
+        "enrol": Transition(("open",), "planned", (HR,)),
+        "cancel": Transition(("open", "planned"), "cancelled", (HR,)),
+        # Server step: the session answering the need was closed.
+        "train": Transition(("open", "planned", "cancelled"), "done"),
+    }
+    _ops_harmless_methods = ("action_enrol", "action_cancel")
 
     name = fields.Char(string="Need", required=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
@@ -49,6 +61,8 @@ class OpsTrainingNeed(models.Model):
         ],
         default="open",
         required=True,
+        readonly=True,
+        copy=False,
         tracking=True,
     )
     enrolment_ids = fields.One2many("ops.training.enrolment", "need_id")
@@ -56,53 +70,61 @@ class OpsTrainingNeed(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
 
-    @api.depends("employee_id.parent_id.user_id", "employee_id.department_id")
+    @api.depends(
+        "employee_id.user_id",
+        "employee_id.parent_id.user_id",
+        "employee_id.department_id.manager_id.user_id",
+        "employee_id.department_id.parent_id.manager_id.user_id",
+    )
     def _compute_team(self):
         for need in self:
             employee = need.employee_id.sudo()
             need.department_id = employee.department_id
-            need.manager_user_id = (
-                employee.parent_id.user_id or employee.department_id.manager_id.user_id
-            )
+            # The one rule of the suite for who manages an employee.
+            need.manager_user_id = employee._ops_manager_users()[:1] if employee else False
 
-    def action_enrol(self, session=None):
-        """Enrol the employee in ``session``, or in the next planned session
-        of the need's programme that has a free seat."""
-        Session = self.env["ops.training.session"]
+    def action_enrol(self):
+        """Enrol the employee in the next planned session of the need's
+        programme that has a free seat."""
         for need in self:
-            if need.state != "open":
-                raise UserError(self.env._("Only a need still to plan can be enrolled."))
-            target = session
-            if not target:
-                if not need.programme_id:
-                    raise UserError(
-                        self.env._("Choose the programme that answers %(need)s.", need=need.name)
-                    )
-                target = Session.search(
-                    [
-                        ("programme_id", "=", need.programme_id.id),
-                        ("state", "=", "planned"),
-                        ("date_start", ">=", fields.Datetime.now()),
-                    ],
-                    order="date_start",
-                ).filtered(
-                    lambda s, e=need.employee_id: (
-                        s.seats_free > 0 and e not in s.sudo().enrolment_ids.employee_id
-                    )
-                )[:1]
-                if not target:
-                    raise UserError(
-                        self.env._(
-                            "%(programme)s has no planned session with a free seat; plan one.",
-                            programme=need.programme_id.name,
-                        )
-                    )
+            need._ops_transition("enrol")
+            target = need._ops_next_session()
             self.env["ops.training.enrolment"].create(
                 {"session_id": target.id, "employee_id": need.employee_id.id, "need_id": need.id}
             )
-            need.write({"state": "planned", "programme_id": target.programme_id.id})
         return True
 
+    def _ops_next_session(self):
+        self.ensure_one()
+        if not self.programme_id:
+            raise UserError(
+                self.env._("Choose the programme that answers %(need)s.", need=self.name)
+            )
+        target = (
+            self.env["ops.training.session"]
+            .search(
+                [
+                    ("programme_id", "=", self.programme_id.id),
+                    ("state", "=", "planned"),
+                    ("date_start", ">=", fields.Datetime.now()),
+                ],
+                order="date_start",
+            )
+            .filtered(
+                lambda s, e=self.employee_id: (
+                    s.seats_free > 0 and e not in s.sudo().enrolment_ids.employee_id
+                )
+            )[:1]
+        )
+        if not target:
+            raise UserError(
+                self.env._(
+                    "%(programme)s has no planned session with a free seat; plan one.",
+                    programme=self.programme_id.name,
+                )
+            )
+        return target
+
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._ops_transition("cancel")
         return True

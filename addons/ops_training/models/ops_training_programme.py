@@ -34,6 +34,8 @@ class OpsTrainingProgramme(models.Model):
     _inherit = ["mail.thread"]
     _order = "kind, name"
 
+    _ops_harmless_methods = ("action_view_evaluations",)
+
     name = fields.Char(required=True, translate=True, tracking=True)
     kind = fields.Selection(KINDS, required=True, default="skill", tracking=True)
     method = fields.Selection(METHODS, required=True, default="internal", tracking=True)
@@ -46,7 +48,9 @@ class OpsTrainingProgramme(models.Model):
     description = fields.Html(translate=True)
     skill_ids = fields.Many2many("hr.skill", string="Skills Taught")
     trainer_user_id = fields.Many2one("res.users", string="Default Trainer")
-    capacity = fields.Integer(default=20, help="Default number of seats of its sessions.")
+    capacity = fields.Integer(
+        default=20, help="Default number of seats of its sessions.", ops_min=1
+    )
     auto_plan = fields.Boolean(
         string="Plan for New Employees",
         help="Every new employee is enrolled in the next session with a free "

@@ -4,16 +4,27 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 
 class OpsTrainingSession(models.Model):
     """One sitting of a programme: date, trainer, seats, cost, the
     enrolled employees and their attendance. Closing it sends the
-    evaluation survey to those who attended."""
+    evaluation survey to those who attended. Its trainer or HR closes or
+    cancels it (``_ops_check_trainer_or_hr``: the trainer is no group)."""
 
     _name = "ops.training.session"
     _description = "Training Session"
-    _inherit = ["mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "date_start desc, id desc"
+
+    _ops_transitions = {
+        "close": Transition(("planned",), "done"),
+        "cancel": Transition(("planned",), "cancelled"),
+    }
+    _ops_harmless_methods = ("action_done", "action_cancel")
+    # A session that took place holds attendance and evaluations: kept.
+    _ops_unlink_states = ("planned", "cancelled")
 
     name = fields.Char(required=True)
     programme_id = fields.Many2one(
@@ -33,14 +44,15 @@ class OpsTrainingSession(models.Model):
         index=True,
     )
     capacity = fields.Integer(
-        string="Seats", compute="_compute_from_programme", store=True, readonly=False
+        string="Seats", compute="_compute_from_programme", store=True, readonly=False, ops_min=1
     )
-    cost = fields.Monetary(currency_field="currency_id", tracking=True)
+    cost = fields.Monetary(currency_field="currency_id", tracking=True, ops_min=0)
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
     )
     enrolment_ids = fields.One2many("ops.training.enrolment", "session_id", string="Participants")
@@ -111,21 +123,21 @@ class OpsTrainingSession(models.Model):
         """Close the session: whoever is still marked enrolled was absent;
         the attendees receive the evaluation survey."""
         self._ops_check_trainer_or_hr()
-        for session in self:
-            if session.state != "planned":
-                raise UserError(self.env._("Only a planned session can be closed."))
-            pending = session.enrolment_ids.filtered(lambda e: e.state == "enrolled")
-            pending.sudo().write({"state": "absent"})
-        self.sudo().write({"state": "done"})
-        attended = self.sudo().enrolment_ids.filtered(lambda e: e.state == "attended")
+        # sudo: the trainer or HR checked above closes the session and its
+        # seats; nothing else is written.
+        self._ops_transition("close", sudo=True)
+        enrolments = self.sudo().enrolment_ids
+        enrolments.filtered(lambda e: e.state == "enrolled")._ops_transition("absent")
+        attended = enrolments.filtered(lambda e: e.state == "attended")
         attended._ops_request_evaluation()
         attended._ops_close_needs()
         return True
 
     def action_cancel(self):
         self._ops_check_trainer_or_hr()
-        if any(s.state != "planned" for s in self):
-            raise UserError(self.env._("Only a planned session can be cancelled."))
-        self.sudo().enrolment_ids.write({"state": "cancelled"})
-        self.sudo().write({"state": "cancelled"})
+        # sudo: as in action_done.
+        self._ops_transition("cancel", sudo=True)
+        self.sudo().enrolment_ids.filtered(lambda e: e.state != "cancelled")._ops_transition(
+            "cancel_session"
+        )
         return True

@@ -125,7 +125,8 @@ class TestTraining(TrainingCommon):
 
     def test_rating_outside_one_to_five_is_refused(self):
         self.enrolment.state = "attended"
-        with self.assertRefused(ValidationError, "from 1 to 5"):
+        # The field's bounds (issue 15), before anything is written.
+        with self.assertRefused(ValidationError, "highest value accepted (5)"):
             self.env["ops.training.evaluation"].with_user(self.user_employee).create(
                 {"session_id": self.training_session.id, "score_content": 7}
             )

@@ -379,7 +379,9 @@ class TestTrainingAccess(TrainingCommon):
         self.assertEqual(
             self._search("ops.training.enrolment"), self.enrolment | self.outsider_enrolment
         )
-        self.enrolment.with_env(self.env).write({"state": "absent"})
+        # Through its step (issue 15: the state is not written directly).
+        self.enrolment.with_env(self.env).action_absent()
+        self.assertEqual(self.enrolment.state, "absent")
 
     @users("ops_line_manager")
     def test_manager_reads_team_enrolments(self):
