@@ -1,21 +1,43 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, fields, models
+import contextvars
+
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.ops_org.models.ops_workflow_mixin import (
+    ops_workflow_grant,
+    ops_workflow_granted,
+)
+
+# The leaves Odoo is creating in this block of server code (set by
+# ``HrLeave.create`` only, never by a caller): Odoo validates a time off of a
+# type "No Validation" as it creates it; on the chain the chain decides.
+_CREATING = contextvars.ContextVar("ops_attendance_leave_creating", default=None)
+
+APPROVED_STATES = ("validate1", "validate")
+APPROVER_FIELDS = ("first_approver_id", "second_approver_id")
 
 
 class HrLeave(models.Model):
     """Time off approved by authority level (policy §三(二)1): the
     department head, HR beyond one day, leadership beyond three days, as
-    tier definitions an administrator edits. The chain runs on OCA tier
-    validation through the glue of ``ops_org`` for the companies that enable
-    it and the time off types flagged for it (those existing at
-    installation, and those an administrator flags later); elsewhere Odoo's
-    own time off approval is untouched."""
+    tier definitions an administrator edits, decided in that order. The
+    chain runs on OCA tier validation through the glue of ``ops_org`` for
+    the companies that enable it and the time off types flagged for it
+    (those existing at installation, and those an administrator flags
+    later), whatever the type's own validation mode — "No Validation"
+    included: on the chain the flag, not the mode, says who approves.
+    Elsewhere Odoo's own time off approval is untouched.
+
+    On the chain, the leave reaches "Second Approval" or "Approved" only
+    through the chain: Odoo's Approve and Validate, and a write of the
+    state, are refused until every step approved (for everyone; the chain's
+    own outcome runs inside the workflow grant)."""
 
     _name = "hr.leave"
-    _inherit = ["hr.leave", "tier.validation"]
+    _inherit = ["hr.leave", "tier.validation", "ops.workflow.mixin"]
 
     _state_field = "state"
     _state_from = ["confirm"]
@@ -23,8 +45,24 @@ class HrLeave(models.Model):
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
 
+    # Odoo writes and guards the state of a time off itself (its buttons,
+    # public time off, cancellation); on the chain the rules below guard
+    # the approved states.
+    _ops_state_field = False
     _ops_requester_field = "employee_id.user_id"
     _ops_department_field = "department_id"
+    # Odoo's own decisions: refused while the chain is open (approve,
+    # validate) and to the employee concerned (refuse) on the chain.
+    _ops_decision_methods = ("action_approve", "action_validate", "action_refuse")
+    # The employee's cancellation (a wizard on their own time off), Odoo's
+    # resubmission of a refused or cancelled time off (it starts the chain
+    # again), the supporting documents and the list of records.
+    _ops_harmless_methods = (
+        "action_cancel",
+        "action_reset_confirm",
+        "action_documents",
+        "action_open_records",
+    )
 
     ops_policy = fields.Boolean(compute="_compute_ops_policy", string="Approval by Authority Level")
 
@@ -35,35 +73,219 @@ class HrLeave(models.Model):
                 leave.company_id.ops_leave_policy and leave.holiday_status_id.ops_authority_chain
             )
 
+    @api.depends("state", "employee_id", "department_id")
+    def _compute_can_approve(self):
+        # Odoo's Approve and Validate buttons: hidden while the chain decides.
+        res = super()._compute_can_approve()
+        for leave in self._ops_chain_pending():
+            leave.can_approve = False
+        return res
+
+    # -- CRUD ----------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         # Dates in the wrong order are refused by Odoo's own constraints
         # (date_check2, date_check3), whose message the server shows.
-        leaves = super().create(vals_list)
+        held = set()
+        token = _CREATING.set(held)
+        try:
+            leaves = super().create(vals_list)
+        finally:
+            _CREATING.reset(token)
+        leaves._ops_check_created_approved()
         leaves._ops_request_chain()
         return leaves
 
     def write(self, vals):
-        to_confirm = self.filtered(lambda leave: leave.state != "confirm")
-        res = super().write(vals)
+        self._ops_check_chain_write(vals)
+        resubmitted = self.browse()
         if vals.get("state") == "confirm":
-            to_confirm._ops_request_chain()
+            resubmitted = self.filtered(lambda leave: leave.state in ("refuse", "cancel"))
+        res = super().write(vals)
+        if resubmitted:
+            resubmitted._ops_restart_chain()
         return res
 
-    def _ops_request_chain(self):
-        todo = self.filtered(
+    def message_post(self, **kwargs):
+        held = _CREATING.get()
+        if (
+            held
+            and self.ids
+            and set(self.ids) <= held
+            and kwargs.get("subtype_xmlid") == "mail.mt_comment"
+            and not kwargs.get("partner_ids")
+        ):
+            # Odoo announces that the time off of type "No Validation" it
+            # has just created was approved automatically: on the chain it
+            # was not, it waits for its authority levels.
+            return self.env["mail.message"]
+        return super().message_post(**kwargs)
+
+    # -- the chain -------------------------------------------------------------
+
+    def _ops_chain_open_to_user(self):
+        """Whether the current code may move leaves of the chain to an
+        approved state: the chain's own outcome (the grant) or the
+        superuser acting for nobody."""
+        return ops_workflow_granted(self._name) or self.env.uid == SUPERUSER_ID
+
+    def _ops_chain_pending(self):
+        """Leaves on the chain that the chain has not approved (yet)."""
+        return self.filtered(
             lambda leave: (
-                leave.ops_policy
-                and leave.state == "confirm"
-                and leave.validation_type != "no_validation"
-                and not leave.review_ids
+                leave.ops_policy and leave.review_ids and leave.validation_status != "validated"
             )
         )
+
+    def _ops_check_chain_done(self, leaves=None):
+        """Refuse to approve leaves whose chain is still open, whoever asks
+        and however (Odoo's buttons, a write of the state, under sudo)."""
+        if self._ops_chain_open_to_user():
+            return
+        for leave in (self if leaves is None else leaves)._ops_chain_pending():
+            raise UserError(
+                self.env._(
+                    "%(leave)s is approved through its authority levels (%(tiers)s), "
+                    "which are not all approved yet.",
+                    leave=leave.display_name,
+                    tiers=", ".join(n for n in leave.review_ids.mapped("name") if n),
+                )
+            )
+
+    def _ops_check_chain_write(self, vals):
+        if self._ops_chain_open_to_user():
+            return
+        state = vals.get("state")
+        if state in APPROVED_STATES:
+            self._ops_check_chain_done(self.filtered(lambda leave: leave.state != state))
+        elif not state and set(APPROVER_FIELDS) & set(vals):
+            # Who approved a leave of the chain is written by the chain.
+            for leave in self.filtered(lambda rec: rec.ops_policy and rec.review_ids):
+                for name in set(APPROVER_FIELDS) & set(vals):
+                    if leave[name].id != (vals[name] or False):
+                        leave._ops_refuse_field(name)
+
+    def _ops_check_created_approved(self):
+        """A time off of the chain is not created approved, except by the
+        superuser and by Odoo's Time Off Administrators, whose own tools
+        (time off imposed on a whole company or department, time off split
+        around a new public holiday) create approved time off directly."""
+        if self._ops_chain_open_to_user() or self.env.user.has_group(
+            "hr_holidays.group_hr_holidays_manager"
+        ):
+            return
+        for leave in self.filtered(lambda rec: rec.ops_policy and rec.state in APPROVED_STATES):
+            raise UserError(
+                self.env._(
+                    "%(leave)s is approved through its authority levels: it is requested, "
+                    "not created approved.",
+                    leave=leave.display_name,
+                )
+            )
+
+    def _ops_request_chain(self):
+        """Request the chain of the leaves on it that wait for approval. A
+        leave no step of the authority matrix applies to is refused (fail
+        closed, by ``ops_org``)."""
+        todo = self.filtered(
+            lambda leave: leave.ops_policy and leave.state == "confirm" and not leave.review_ids
+        )
+        # OCA computes need_validation without dependencies: reviews just
+        # removed by a restart leave it stale.
+        todo.invalidate_recordset(["need_validation"])
         for leave in todo:
-            if leave.need_validation:
-                leave.sudo(False).with_context(ops_leave_chain=True).request_validation()
+            leave.sudo(False)._ops_request_validation()
         if todo:
             todo.activity_update()
+        return True
+
+    def _ops_restart_chain(self):
+        """A refused or cancelled leave of the chain submitted again starts
+        its chain over (its old reviews, kept until now, are replaced)."""
+        chained = self.filtered(lambda leave: leave.ops_policy and leave.state == "confirm")
+        for leave in chained.filtered("review_ids"):
+            leave.sudo(False)._ops_restart_validation()
+        chained._ops_request_chain()
+        return True
+
+    def _ops_employee_of(self, user):
+        self.ensure_one()
+        employees = user.sudo().employee_ids
+        return (
+            employees.filtered(lambda emp: emp.company_id == self.company_id)[:1] or employees[:1]
+        )
+
+    def _ops_apply_outcome(self):
+        """Once every step approved, the time off is validated as in Odoo
+        (calendar entries, allocation); once a step rejected, refused."""
+        for leave in self:
+            if not leave.ops_policy or leave.state != "confirm" or not leave.review_ids:
+                continue
+            if leave.validation_status == "validated":
+                leave._ops_validate_by_chain()
+            elif leave.validation_status == "rejected":
+                leave._ops_refuse_by_chain()
+
+    def _ops_validate_by_chain(self):
+        """Odoo 18 checks the acting user's time off groups even under sudo
+        (``_check_double_validation_rules``): whoever decided the last step
+        (a department head, a leader), Odoo's validation runs as the
+        superuser, inside the grant, once every step approved; the
+        approvers recorded are the people who decided the steps: for a type
+        with two approvals, the first step's and the last step's; else the
+        last step's."""
+        self.ensure_one()
+        approved = self.review_ids.filtered(lambda r: r.status == "approved").sorted("sequence")
+        first = self._ops_employee_of(approved[:1].done_by)
+        last = self._ops_employee_of(approved[-1:].done_by)
+        if self.validation_type == "both":
+            approvers = {"first_approver_id": first.id, "second_approver_id": last.id}
+        else:
+            approvers = {"first_approver_id": last.id}
+        leave = self.with_user(SUPERUSER_ID)
+        with ops_workflow_grant(self._name):
+            leave.action_validate()
+            leave.write(approvers)
+        return True
+
+    def _ops_refuse_by_chain(self):
+        """A step rejected (with its reason): Odoo refuses the time off. The
+        rejecting reviewer may not hold Odoo's time off rights, so it runs
+        under sudo, which records them as the one who refused."""
+        self.ensure_one()
+        with ops_workflow_grant(self._name):
+            self.sudo().action_refuse()
+        return True
+
+    # -- Odoo's decisions --------------------------------------------------------
+
+    def action_approve(self, check_state=True):
+        self._ops_check_chain_done()
+        return super().action_approve(check_state=check_state)
+
+    def action_validate(self, check_state=True):
+        leaves = self
+        held = _CREATING.get()
+        if held is not None and not ops_workflow_granted(self._name):
+            # Odoo validating the "No Validation" leaves it creates: those on
+            # the chain wait for it instead.
+            waiting = self.filtered(
+                lambda leave: leave.ops_policy and leave.state == "confirm" and not leave.review_ids
+            )
+            held.update(waiting.ids)
+            leaves = self - waiting
+        leaves._ops_check_chain_done()
+        if not leaves:
+            return True
+        return super(HrLeave, leaves).action_validate(check_state=check_state)
+
+    def action_refuse(self):
+        if not self._ops_chain_open_to_user():
+            # Refusing is deciding: on the chain, never by the employee
+            # concerned (an HR officer refusing their own time off).
+            self.filtered("ops_policy")._ops_check_not_concerned(self.env._("refusing time off"))
+        return super().action_refuse()
 
     # -- tier validation ---------------------------------------------------
 
@@ -80,51 +302,24 @@ class HrLeave(models.Model):
             "active",
         ]
 
-    def _ops_chain_open(self):
-        self.ensure_one()
-        return self.ops_policy and self.review_ids and self.validation_status != "validated"
-
-    def action_approve(self, check_state=True):
-        self._ops_check_chain_done()
-        return super().action_approve(check_state=check_state)
-
-    def action_validate(self, check_state=True):
-        self._ops_check_chain_done()
-        return super().action_validate(check_state=check_state)
-
-    def _ops_check_chain_done(self):
-        if self.env.context.get("ops_leave_chain_done"):
-            return
-        for leave in self:
-            if leave._ops_chain_open():
-                raise UserError(
-                    self.env._(
-                        "%(leave)s is approved through its authority levels (%(tiers)s), "
-                        "which are not all approved yet.",
-                        leave=leave.display_name,
-                        tiers=", ".join(n for n in leave.review_ids.mapped("name") if n),
-                    )
-                )
-
-    def _ops_apply_outcome(self):
-        """Once every tier approved, the time off is validated as in Odoo
-        (its calendar entries are made); once a tier rejected, refused."""
-        for leave in self:
-            if not leave.ops_policy or leave.state != "confirm" or not leave.review_ids:
-                continue
-            chained = leave.sudo().with_context(
-                ops_leave_chain_done=True, skip_validation_check=True
-            )
-            if leave.validation_status == "validated":
-                chained.action_validate()
-            elif leave.validation_status == "rejected":
-                chained.action_refuse()
+    def _tier_validation_check_write_allowed(self, vals):
+        # OCA lets any caller skip this check with the context key
+        # ``skip_validation_check``: on time off only the chain's own
+        # outcome skips it (changing the dates of a leave under review would
+        # skip the steps its new length needs).
+        if ops_workflow_granted(self._name):
+            return None
+        return super(
+            HrLeave, self.with_context(skip_validation_check=False)
+        )._tier_validation_check_write_allowed(vals)
 
     def activity_update(self):
         """Under the chain, reviewers get their tier's activity instead of
-        Odoo's "time off approval" activity."""
+        Odoo's "time off approval" activity. Returns what Odoo returns
+        (False when activities are skipped), True where Odoo returns
+        nothing."""
         chained = self.filtered(lambda leave: leave.ops_policy and leave.review_ids)
-        if chained and self.env.context.get("ops_leave_chain") is None:
+        if chained:
             chained.activity_unlink(
                 [
                     "hr_holidays.mail_act_leave_approval",
@@ -132,4 +327,5 @@ class HrLeave(models.Model):
                 ]
             )
         chained = chained.filtered(lambda leave: leave.state in ("confirm", "validate1"))
-        return super(HrLeave, self - chained).activity_update()
+        res = super(HrLeave, self - chained).activity_update()
+        return True if res is None else res

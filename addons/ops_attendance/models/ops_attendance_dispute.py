@@ -4,6 +4,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+HR = "ops_org.ops_org_group_hr"
+
 
 class OpsAttendanceDispute(models.Model):
     """An employee disputes their line of a published month within the
@@ -11,8 +15,19 @@ class OpsAttendanceDispute(models.Model):
 
     _name = "ops.attendance.dispute"
     _description = "Attendance Dispute"
-    _inherit = ["mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "create_date desc, id desc"
+
+    # HR settles a dispute; never the employee who raised it (an HR officer
+    # disputing their own line), nor does that employee write HR's answer.
+    _ops_transitions = {
+        "accept": Transition(("open",), "accepted", (HR,), decision=True),
+        "reject": Transition(("open",), "rejected", (HR,), decision=True),
+    }
+    _ops_workflow_fields = ("settled_by_id", "settled_date")
+    _ops_subject_fields = ("employee_id",)
+    _ops_decision_fields = ("resolution",)
+    _ops_decision_methods = ("action_accept", "action_reject")
 
     line_id = fields.Many2one(
         "ops.attendance.month.line",
@@ -49,7 +64,7 @@ class OpsAttendanceDispute(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        is_hr = self.env.su or self.env.user.has_group("ops_org.ops_org_group_hr")
+        is_hr = self.env.su or self.env.user.has_group(HR)
         today = fields.Date.context_today(self)
         Line = self.env["ops.attendance.month.line"]
         for vals in vals_list:
@@ -80,7 +95,7 @@ class OpsAttendanceDispute(models.Model):
 
     def write(self, vals):
         self.month_id._ops_check_not_locked()
-        if not self.env.su and not self.env.user.has_group("ops_org.ops_org_group_hr"):
+        if not self.env.su and not self.env.user.has_group(HR):
             if set(vals) - {"reason"} or self.filtered(lambda d: d.state != "open"):
                 raise AccessError(self.env._("Only HR settles attendance disputes."))
         return super().write(vals)
@@ -89,27 +104,24 @@ class OpsAttendanceDispute(models.Model):
         self.month_id._ops_check_not_locked()
         return super().unlink()
 
-    def _ops_settle(self, state):
-        if not self.env.su and not self.env.user.has_group("ops_org.ops_org_group_hr"):
-            raise AccessError(self.env._("Only HR settles attendance disputes."))
-        for dispute in self:
-            if dispute.state != "open":
-                raise UserError(self.env._("This dispute is already settled."))
-            if state == "rejected" and not (dispute.resolution or "").strip():
-                raise UserError(self.env._("Write the resolution before rejecting a dispute."))
-        self.write(
-            {
-                "state": state,
-                "settled_by_id": self.env.user.id,
-                "settled_date": fields.Date.context_today(self),
-            }
+    def _ops_settle(self, step):
+        """HR accepts or rejects (with the resolution) open disputes: the
+        step checks HR's role, that the dispute is not theirs and that it is
+        still open (under a row lock)."""
+        if step == "reject":
+            for dispute in self:
+                if not (dispute.resolution or "").strip():
+                    raise UserError(self.env._("Write the resolution before rejecting a dispute."))
+        self._ops_transition(
+            step,
+            {"settled_by_id": self.env.user.id, "settled_date": fields.Date.context_today(self)},
         )
         for dispute in self:
             partner = dispute.sudo().user_id.partner_id
             dispute.message_post(
                 body=self.env._(
                     "Your attendance dispute was %(decision)s. %(resolution)s",
-                    decision=dict(self._fields["state"]._description_selection(self.env))[state],
+                    decision=dispute._ops_selection_label("state"),
                     resolution=dispute.resolution or "",
                 ),
                 partner_ids=partner.ids,
@@ -118,7 +130,7 @@ class OpsAttendanceDispute(models.Model):
         return True
 
     def action_accept(self):
-        return self._ops_settle("accepted")
+        return self._ops_settle("accept")
 
     def action_reject(self):
-        return self._ops_settle("rejected")
+        return self._ops_settle("reject")

@@ -11,6 +11,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 STATES = [
     ("draft", "Draft"),
     ("computed", "Computed"),
@@ -36,6 +38,23 @@ def _hours(delta):
     return delta.total_seconds() / 3600.0
 
 
+HR = "ops_org.ops_org_group_hr"
+# The figures of an employee's line of a month.
+FIGURES = (
+    "planned_days",
+    "planned_hours",
+    "worked_days",
+    "worked_hours",
+    "late_count",
+    "late_minutes",
+    "early_count",
+    "early_minutes",
+    "absence_days",
+    "leave_days",
+    "overtime_hours",
+)
+
+
 class OpsAttendanceMonth(models.Model):
     """The monthly attendance summary of a company (policy §三(二)1): HR
     computes it from the attendances and time off against each employee's
@@ -45,8 +64,25 @@ class OpsAttendanceMonth(models.Model):
 
     _name = "ops.attendance.month"
     _description = "Monthly Attendance"
-    _inherit = ["mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "date_from desc, company_id"
+
+    _ops_transitions = {
+        "compute": Transition(("draft", "computed"), "computed", (HR,)),
+        "reset": Transition(("computed",), "draft", (HR,)),
+        "publish": Transition(("computed",), "published", (HR,)),
+        "lock": Transition(("published",), "locked", (HR,)),
+    }
+    _ops_workflow_fields = ("computed_date", "published_date")
+    # HR's steps of the month's workflow (about every employee, no one's
+    # case), and the list of its lines.
+    _ops_harmless_methods = (
+        "action_compute",
+        "action_reset",
+        "action_publish",
+        "action_lock",
+        "action_view_lines",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -159,38 +195,17 @@ class OpsAttendanceMonth(models.Model):
 
     def action_compute(self):
         for month in self:
-            if month.state not in ("draft", "computed"):
-                raise UserError(
-                    self.env._(
-                        "The attendance of %(month)s is already published: it cannot be "
-                        "computed again.",
-                        month=month.name,
-                    )
-                )
+            month._ops_transition("compute", {"computed_date": fields.Datetime.now()})
             month._ops_compute()
-            month.write({"state": "computed", "computed_date": fields.Datetime.now()})
         return True
 
     def action_reset(self):
-        for month in self:
-            if month.state != "computed":
-                raise UserError(
-                    self.env._("Only a computed, unpublished month goes back to draft.")
-                )
+        self._ops_transition("reset", {"computed_date": False})
         self.line_ids.unlink()
-        self.write({"state": "draft", "computed_date": False})
         return True
 
     def action_publish(self):
-        for month in self:
-            if month.state != "computed":
-                raise UserError(
-                    self.env._(
-                        "Compute the attendance of %(month)s before publishing it.",
-                        month=month.name,
-                    )
-                )
-        self.write({"state": "published", "published_date": fields.Date.context_today(self)})
+        self._ops_transition("publish", {"published_date": fields.Date.context_today(self)})
         for month in self:
             month.message_post(
                 body=self.env._(
@@ -203,12 +218,6 @@ class OpsAttendanceMonth(models.Model):
 
     def action_lock(self):
         for month in self:
-            if month.state != "published":
-                raise UserError(
-                    self.env._(
-                        "Only a published month can be locked (%(month)s).", month=month.name
-                    )
-                )
             if month.open_dispute_count:
                 raise UserError(
                     self.env._(
@@ -217,7 +226,7 @@ class OpsAttendanceMonth(models.Model):
                         month=month.name,
                     )
                 )
-        self.write({"state": "locked"})
+        self._ops_transition("lock")
         return True
 
     @api.model
@@ -226,7 +235,7 @@ class OpsAttendanceMonth(models.Model):
         disputes are all settled."""
         today = fields.Date.context_today(self)
         months = self.search([("state", "=", "published"), ("dispute_deadline", "<", today)])
-        months.filtered(lambda m: not m.open_dispute_count).action_lock()
+        return months.filtered(lambda m: not m.open_dispute_count).action_lock()
 
     def action_view_lines(self):
         self.ensure_one()
@@ -393,19 +402,7 @@ class OpsAttendanceMonth(models.Model):
         query); returns their ids in the order of ``line_vals``."""
         if not line_vals:
             return []
-        figures = [
-            "planned_days",
-            "planned_hours",
-            "worked_days",
-            "worked_hours",
-            "late_count",
-            "late_minutes",
-            "early_count",
-            "early_minutes",
-            "absence_days",
-            "leave_days",
-            "overtime_hours",
-        ]
+        figures = list(FIGURES)
         columns = [
             "month_id",
             "company_id",
@@ -586,6 +583,10 @@ class OpsAttendanceMonthLine(models.Model):
     _description = "Monthly Attendance Line"
     _order = "month_id desc, department_id, employee_id"
     _rec_name = "employee_id"
+
+    # HR corrects a line (after a dispute, say): never their own.
+    _ops_subject_fields = ("employee_id",)
+    _ops_decision_fields = (*FIGURES, "note", "employee_id")
 
     month_id = fields.Many2one(
         "ops.attendance.month", required=True, ondelete="cascade", index=True

@@ -70,3 +70,4 @@ class OpsAttendanceMonthXlsx(models.AbstractModel):
                 sheet = workbook.add_worksheet(name)
                 self._write_header(sheet, month, formats)
                 self._write_rows(sheet, dept_lines, formats)
+        return True

@@ -1,3 +1,5 @@
 from . import test_hr_leave
 from . import test_ops_attendance_month
 from . import test_ops_attendance_access
+from . import test_hr_leave_chain
+from . import test_ops_attendance_rules

@@ -5,10 +5,10 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.modules.migration import load_script
 from odoo.tests import tagged
 from odoo.tools import mute_logger
-from odoo.tools.misc import file_path
+
+from odoo.addons.ops_org.tests.common import run_migration
 
 from .common import AttendanceCommon
 
@@ -38,14 +38,6 @@ class TestLeaveAuthority(AttendanceCommon):
                 }
             )
         )
-
-    def run_migration(self, version, installed_version):
-        """Runs a post-migration script as Odoo's migration manager does
-        (openupgradelib reads ``stage``, ``addon`` and ``pyfile`` from the
-        caller's frame to log it)."""
-        stage, addon = "post", "ops_attendance"
-        pyfile = file_path(f"{addon}/migrations/{version}/{stage}-migration.py")
-        load_script(pyfile, f"{addon}_{stage}_{version}").migrate(self.env.cr, installed_version)
 
     def test_one_day_needs_the_department_head_only(self):
         leave = self.request("2026-03-02", "2026-03-02")
@@ -130,25 +122,87 @@ class TestLeaveAuthority(AttendanceCommon):
         self.env["hr.leave.type"]._ops_flag_authority_chain()
         self.assertTrue(new_type.ops_authority_chain)
 
+    # The tiers as 18.0.1.0.0 shipped them.
+    TIERS_1_0 = {
+        "ops_attendance.tier_definition_leave_department_head": (
+            "[('company_id.ops_leave_policy', '=', True), "
+            "('validation_type', '!=', 'no_validation')]"
+        ),
+        "ops_attendance.tier_definition_leave_hr": (
+            "[('company_id.ops_leave_policy', '=', True), "
+            "('validation_type', '!=', 'no_validation'), ('number_of_days', '>', 1)]"
+        ),
+        "ops_attendance.tier_definition_leave_leadership": (
+            "[('company_id.ops_leave_policy', '=', True), "
+            "('validation_type', '!=', 'no_validation'), ('number_of_days', '>', 3)]"
+        ),
+    }
+
     def test_migration_flags_types_and_tiers(self):
         """18.0.1.1.0 on a database of 18.0.1.0.0: the tiers lacked the
-        condition on the type and no type was flagged."""
-        tiers = self.env["tier.definition"].search([("model", "=", "hr.leave")])
+        condition on the type and no type was flagged. (Changed by 18.0.1.2.0:
+        the tiers of 18.0.1.0.0 are set explicitly, as the shipped ones no
+        longer have the condition on the validation mode.)"""
         flag = "('holiday_status_id.ops_authority_chain', '=', True), "
+        for xmlid, domain in self.TIERS_1_0.items():
+            self.env.ref(xmlid).definition_domain = domain
+        tiers = self.env["tier.definition"].search([("model", "=", "hr.leave")])
         head_tier = self.env.ref("ops_attendance.tier_definition_leave_department_head")
-        for tier in tiers:
-            tier.definition_domain = tier.definition_domain.replace(flag, "")
         self.env["hr.leave.type"].with_context(active_test=False).search([]).write(
             {"ops_authority_chain": False}
         )
-        self.run_migration("18.0.1.1.0", "18.0.1.0.0")
-        self.env.invalidate_all()
+        run_migration(self.env, "ops_attendance", "18.0.1.1.0", "post", "18.0.1.0.0")
         self.assertTrue(self.leave_type.ops_authority_chain)
         self.assertTrue(head_tier.definition_domain.startswith("[" + flag))
         for tier in tiers:
             self.assertEqual(tier.definition_domain.count("ops_authority_chain"), 1)
         leave = self.request("2026-03-02", "2026-03-03")
         self.assertEqual(sorted(leave.review_ids.mapped("name")), ["Department head", "HR"])
+
+    def test_migration_puts_no_validation_types_on_the_chain(self):
+        """18.0.1.2.0 on a database of 18.0.1.1.0: the tiers lose their
+        condition on the validation mode (wherever an administrator left
+        it), so time off of a "No Validation" type on the chain is approved
+        by authority level too."""
+        flag = "('holiday_status_id.ops_authority_chain', '=', True)"
+        condition = "('validation_type', '!=', 'no_validation')"
+        shipped = {
+            "ops_attendance.tier_definition_leave_department_head": f"[{flag}, {condition}]",
+            "ops_attendance.tier_definition_leave_hr": (
+                f"[{condition}, {flag}, ('number_of_days', '>', 1)]"
+            ),
+            "ops_attendance.tier_definition_leave_leadership": (
+                f"[{flag}, {condition}, ('number_of_days', '>', 3)]"
+            ),
+        }
+        for xmlid, domain in shipped.items():
+            self.env.ref(xmlid).definition_domain = domain
+        free = self.leave_type.copy(
+            {"name": "Free Leave", "leave_validation_type": "no_validation"}
+        )
+        # Without the migration no step applies to it: refused (fail closed).
+        error = self.assertRefused(self.request, "2026-03-02", "2026-03-02", leave_type=free)
+        self.assertIn("No step of the authority matrix", str(error))
+        run_migration(self.env, "ops_attendance", "18.0.1.2.0", "post", "18.0.1.1.0")
+        self.assertEqual(
+            [self.env.ref(xmlid).definition_domain for xmlid in shipped],
+            [
+                f"[{flag}]",
+                f"[{flag}, ('number_of_days', '>', 1)]",
+                f"[{flag}, ('number_of_days', '>', 3)]",
+            ],
+        )
+        leave = self.request("2026-03-09", "2026-03-10", leave_type=free)
+        self.assertEqual(leave.state, "confirm")
+        self.assertEqual(
+            leave.review_ids.sorted("sequence").mapped("name"), ["Department head", "HR"]
+        )
+        # Run twice: nothing left to change.
+        run_migration(self.env, "ops_attendance", "18.0.1.2.0", "post", "18.0.1.1.0")
+        self.assertEqual(
+            self.env.ref("ops_attendance.tier_definition_leave_department_head").definition_domain,
+            f"[{flag}]",
+        )
 
     def test_overlapping_leave_refused(self):
         self.request("2026-03-02", "2026-03-03")

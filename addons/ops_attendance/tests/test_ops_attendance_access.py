@@ -3,7 +3,7 @@
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import AttendanceCommon
@@ -47,7 +47,13 @@ class TestAttendanceAccess(AttendanceCommon):
         self.publish()
         self.assertEqual(self.visible(self.user_employee), self.mine)
         with self.assertRaises(AccessError):
+            self.mine.with_user(self.user_employee).write(
+                {"department_id": self.other_department.id}
+            )
+        # Their figures are a decision about them: refused before the ACL.
+        with self.assertRaises(UserError):
             self.mine.with_user(self.user_employee).write({"late_count": 0})
+        self.assertEqual(self.mine.department_id, self.department)
 
     def test_employee_cannot_change_month(self):
         # access_ops_attendance_month_employee (read only)

@@ -45,8 +45,23 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.ops_nda_valid = bool(employee.sudo().ops_nda_ids._ops_valid())
 
+    # A clearance is a decision about the employee's user: never theirs
+    # (an HR officer holding the confidentiality role raising their own).
+    @api.model
+    def _ops_decision_field_names(self):
+        return super()._ops_decision_field_names() | {"ops_clearance"}
+
+    @api.model
+    def _ops_subject_paths(self):
+        return super()._ops_subject_paths() | {"user_id"}
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("ops_clearance") == "internal":
+                # The default (what a form sends for a new employee): no
+                # clearance given, so no decision to check.
+                del vals["ops_clearance"]
         employees = super().create(vals_list)
         employees._ops_check_clearance()
         employees._ops_ask_for_nda()
@@ -56,9 +71,13 @@ class HrEmployee(models.Model):
         if "ops_clearance" in vals:
             # Refused before anything is written.
             self._ops_check_clearance(vals["ops_clearance"])
+        if "user_id" in vals:
+            self._ops_check_clearance_moves_to(vals["user_id"])
         if "ops_clearance" in vals and not self.env.su:
             if not self.env.user.has_group("ops_org.ops_org_group_confidentiality"):
                 raise UserError(self.env._("Only the confidentiality officer changes a clearance."))
+            # Checked here too: the write below may run as superuser.
+            self._ops_check_decision_fields(vals)
             if set(vals) == {"ops_clearance"}:
                 # The officer need not manage employees to set a clearance.
                 self.check_access("read")
@@ -71,6 +90,20 @@ class HrEmployee(models.Model):
             if "ops_clearance" in vals or any(e.ops_clearance != "internal" for e in self.sudo()):
                 self.env.registry.clear_cache()
         return res
+
+    def _ops_check_clearance_moves_to(self, user_id):
+        """Linking a user to an employee cleared above internal gives that
+        user the clearance: a decision nobody takes for themselves."""
+        if self.env.su or not user_id:
+            return
+        cleared = self.sudo().filtered(lambda e: e.ops_clearance != "internal")
+        if cleared:
+            employee = cleared[0]
+            self.new({"name": employee.name, "user_id": user_id})._ops_check_not_concerned(
+                self.env._(
+                    "clearance %(level)s", level=employee._ops_selection_label("ops_clearance")
+                )
+            )
 
     def _ops_check_clearance(self, clearance=None):
         """No clearance above internal (the employee's, or ``clearance`` about

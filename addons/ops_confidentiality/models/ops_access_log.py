@@ -15,6 +15,8 @@ class OpsConfidentialityAccessLog(models.Model):
     _description = "Confidential Access Log"
     _order = "create_date desc, id desc"
     _log_access = True
+    # Opens the record a line is about (its own rules apply).
+    _ops_harmless_methods = ("action_open_record",)
 
     user_id = fields.Many2one("res.users", required=True, readonly=True, index=True)
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)

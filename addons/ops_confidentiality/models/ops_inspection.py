@@ -4,6 +4,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+INSPECTORS = (
+    "ops_org.ops_org_group_hr",
+    "ops_org.ops_org_group_administration",
+    "ops_org.ops_org_group_confidentiality",
+)
+
 
 class OpsConfidentialityInspection(models.Model):
     """A confidentiality inspection by HR and administration (policy §七):
@@ -11,8 +19,17 @@ class OpsConfidentialityInspection(models.Model):
 
     _name = "ops.confidentiality.inspection"
     _description = "Confidentiality Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_planned desc, id desc"
+
+    _ops_transitions = {
+        "start": Transition(("planned",), "in_progress", INSPECTORS),
+        "done": Transition(("in_progress",), "done", INSPECTORS),
+    }
+    _ops_workflow_fields = ("date_done",)
+    # The inspectors' steps: an inspection decides about no one (its
+    # findings and violation cases do).
+    _ops_harmless_methods = ("action_start", "action_done")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -48,14 +65,12 @@ class OpsConfidentialityInspection(models.Model):
             )
 
     def action_start(self):
-        for inspection in self:
-            if inspection.state != "planned":
-                raise UserError(self.env._("Only a planned inspection starts."))
-            if not inspection.line_ids:
-                inspection.line_ids = [
-                    (0, 0, {"name": item}) for item in inspection._ops_default_checklist()
-                ]
-        self.write({"state": "in_progress"})
+        self._ops_transition("start")
+        for inspection in self.filtered(lambda rec: not rec.line_ids):
+            inspection.line_ids = [
+                (0, 0, {"name": item}) for item in inspection._ops_default_checklist()
+            ]
+        return True
 
     def _ops_default_checklist(self):
         _ = self.env._
@@ -70,8 +85,6 @@ class OpsConfidentialityInspection(models.Model):
 
     def action_done(self):
         for inspection in self:
-            if inspection.state != "in_progress":
-                raise UserError(self.env._("Only an inspection in progress is closed."))
             unchecked = inspection.line_ids.filtered(lambda line: not line.result)
             if unchecked:
                 raise UserError(
@@ -80,6 +93,8 @@ class OpsConfidentialityInspection(models.Model):
                         items=", ".join(unchecked.mapped("name")),
                     )
                 )
+        self._ops_transition("done", {"date_done": fields.Date.context_today(self)})
+        for inspection in self:
             for line in inspection.line_ids.filtered(
                 lambda item: item.result == "finding" and item.responsible_id
             ):
@@ -90,7 +105,7 @@ class OpsConfidentialityInspection(models.Model):
                     note=line.finding,
                     user_id=line.responsible_id.id,
                 )
-        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
+        return True
 
 
 class OpsConfidentialityInspectionLine(models.Model):

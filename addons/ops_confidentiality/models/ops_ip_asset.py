@@ -29,8 +29,18 @@ class OpsIpAsset(models.Model):
 
     _name = "ops.ip.asset"
     _description = "Intellectual Property Asset"
-    _inherit = ["ops.confidentiality.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "ops.workflow.mixin",
+        "ops.confidentiality.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "ownership, kind, name"
+
+    # The state follows the expiry date (computed): no step writes it, and
+    # nobody else does. The daily job marks the alert it sent.
+    _ops_transitions = {}
+    _ops_workflow_fields = ("expiry_alerted",)
 
     name = fields.Char(required=True, tracking=True)
     ownership = fields.Selection(
@@ -107,7 +117,10 @@ class OpsIpAsset(models.Model):
     def _cron_expiry_alerts(self):
         """Daily: refresh the states and alert the administration officers
         before a registration or licence expires."""
-        self.search([("date_expiry", "!=", False), ("state", "!=", "expired")])._compute_state()
+        # Recomputed as Odoo recomputes (not written): the dates moved on.
+        dated = self.search([("date_expiry", "!=", False), ("state", "!=", "expired")])
+        self.env.add_to_compute(self._fields["state"], dated)
+        dated.flush_recordset(["state"])
         assets = self.search([("state", "=", "expiring"), ("expiry_alerted", "=", False)])
         group = self.env.ref("ops_org.ops_org_group_administration")
         for asset in assets:
@@ -121,5 +134,5 @@ class OpsIpAsset(models.Model):
                     summary=self.env._("Renew or replace before it expires"),
                     user_id=user.id,
                 )
-        assets.write({"expiry_alerted": True})
+        assets._ops_workflow_write({"expiry_alerted": True})
         return assets

@@ -6,6 +6,10 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+OFFICERS = ("ops_org.ops_org_group_hr", "ops_org.ops_org_group_confidentiality")
+
 
 class OpsNda(models.Model):
     """A non-disclosure agreement (保密协议, policy §七) signed by an
@@ -15,8 +19,27 @@ class OpsNda(models.Model):
 
     _name = "ops.nda"
     _description = "Non-Disclosure Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_signed desc, id desc"
+
+    # An agreement is about its signer: recording, changing or terminating
+    # it is decided by another officer, never by the employee who signed it
+    # (an HR officer holding the confidentiality role recording their own).
+    _ops_transitions = {
+        "terminate": Transition(("valid",), "terminated", OFFICERS, decision=True),
+        # The daily job, past the expiry date.
+        "expire": Transition(("valid",), "expired"),
+    }
+    _ops_workflow_fields = ("reminded",)
+    _ops_subject_fields = ("employee_id",)
+    _ops_decision_fields = (
+        "employee_id",
+        "date_signed",
+        "date_expiry",
+        "obligations",
+        "attachment_id",
+    )
+    _ops_decision_methods = ("action_terminate",)
 
     name = fields.Char(
         required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
@@ -52,10 +75,21 @@ class OpsNda(models.Model):
 
     @api.constrains("date_signed", "date_expiry")
     def _check_dates(self):
+        # The later of the user's day and the server's: whoever is ahead of
+        # the other, an agreement signed today is not in the future.
+        today = max(fields.Date.context_today(self), fields.Date.today())
         for nda in self:
-            if nda.date_expiry and nda.date_expiry < nda.date_signed:
+            if nda.date_signed > today:
                 raise ValidationError(
-                    self.env._("A non-disclosure agreement cannot expire before it is signed.")
+                    self.env._(
+                        "%(nda)s: an agreement is recorded once signed; %(date)s is still to come.",
+                        nda=nda.display_name,
+                        date=nda.date_signed,
+                    )
+                )
+            if nda.date_expiry and nda.date_expiry <= nda.date_signed:
+                raise ValidationError(
+                    self.env._("A non-disclosure agreement expires after the day it is signed.")
                 )
 
     @api.model_create_multi
@@ -76,7 +110,7 @@ class OpsNda(models.Model):
         )
 
     def action_terminate(self):
-        self.write({"state": "terminated"})
+        self._ops_transition("terminate")
         self.employee_id._ops_drop_clearance_without_nda()
         return True
 
@@ -87,7 +121,7 @@ class OpsNda(models.Model):
         users lose sight of confidential records at once."""
         today = fields.Date.context_today(self)
         expired = self.search([("state", "=", "valid"), ("date_expiry", "<", today)])
-        expired.write({"state": "expired"})
+        expired._ops_transition("expire")
         employees = (
             self.env["hr.employee"]
             .sudo()
@@ -125,7 +159,7 @@ class OpsNda(models.Model):
                         summary=self.env._("Renew the non-disclosure agreement"),
                         user_id=user.id,
                     )
-            ndas.write({"reminded": True})
+            ndas._ops_workflow_write({"reminded": True})
 
 
 class HrEmployee(models.Model):
@@ -139,9 +173,7 @@ class HrEmployee(models.Model):
             employee.message_post(
                 body=self.env._(
                     "Clearance %(old)s withdrawn: no valid non-disclosure agreement.",
-                    old=dict(employee._fields["ops_clearance"]._description_selection(self.env))[
-                        employee.ops_clearance
-                    ],
+                    old=employee._ops_selection_label("ops_clearance"),
                 )
             )
         dropped.write({"ops_clearance": "internal"})

@@ -5,6 +5,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+OFFICERS = ("ops_org.ops_org_group_hr", "ops_org.ops_org_group_confidentiality")
+
 STATES = [
     ("reported", "Reported"),
     ("investigation", "Under Investigation"),
@@ -12,11 +16,12 @@ STATES = [
     ("penalised", "Penalty Applied"),
     ("closed", "Closed"),
 ]
+# The step "Next Step" takes from each state.
 NEXT = {
-    "reported": "investigation",
-    "investigation": "decided",
-    "decided": "penalised",
-    "penalised": "closed",
+    "reported": "investigate",
+    "investigation": "decide",
+    "decided": "penalise",
+    "penalised": "close",
 }
 
 
@@ -26,8 +31,37 @@ class OpsConfidentialityViolation(models.Model):
 
     _name = "ops.confidentiality.violation"
     _description = "Confidentiality Violation Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_reported desc, id desc"
+
+    # Every step of a case, and what the case says of the employee, is
+    # decided by officers other than the accused employee.
+    _ops_transitions = {
+        "investigate": Transition(("reported",), "investigation", OFFICERS, decision=True),
+        "decide": Transition(("investigation",), "decided", OFFICERS, decision=True),
+        "penalise": Transition(("decided",), "penalised", OFFICERS, decision=True),
+        "close": Transition(("penalised",), "closed", OFFICERS, decision=True),
+    }
+    _ops_workflow_fields = ("reported_by_id",)
+    _ops_subject_fields = ("employee_id",)
+    _ops_decision_fields = (
+        "employee_id",
+        "description",
+        "investigation",
+        "decision",
+        "penalty",
+        "penalty_note",
+    )
+    _ops_decision_methods = ("action_next",)
+    # What each state leaves open to change (the form shows the same).
+    _ops_editable_in = {
+        "employee_id": ("reported",),
+        "date_reported": ("reported",),
+        "description": ("reported",),
+        "investigation": ("reported", "investigation"),
+        "decision": ("reported", "investigation", "decided"),
+        "penalty": ("reported", "investigation", "decided"),
+    }
 
     name = fields.Char(
         required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
@@ -41,7 +75,9 @@ class OpsConfidentialityViolation(models.Model):
     date_reported = fields.Date(
         string="Reported On", required=True, default=fields.Date.context_today, tracking=True
     )
-    reported_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    reported_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True, copy=False
+    )
     inspection_id = fields.Many2one("ops.confidentiality.inspection", index=True)
     description = fields.Html(required=True)
     investigation = fields.Html(string="Investigation Findings")
@@ -69,6 +105,23 @@ class OpsConfidentialityViolation(models.Model):
                 )
         return super().create(vals_list)
 
+    def write(self, vals):
+        if not self._ops_workflow_open():
+            for name in set(vals) & set(self._ops_editable_in):
+                for case in self:
+                    if case.state not in self._ops_editable_in[name] and case._ops_changes(
+                        name, vals[name]
+                    ):
+                        raise UserError(
+                            self.env._(
+                                "%(case)s is %(state)s: its %(field)s no longer changes.",
+                                case=case.name,
+                                state=case._ops_selection_label("state"),
+                                field=self._fields[name]._description_string(self.env),
+                            )
+                        )
+        return super().write(vals)
+
     def action_next(self):
         for case in self:
             if case.state == "closed":
@@ -79,7 +132,7 @@ class OpsConfidentialityViolation(models.Model):
                 )
             if case.state == "decided" and not (case._ops_text(case.decision) and case.penalty):
                 raise UserError(self.env._("Record the decision and the penalty first."))
-            case.state = NEXT[case.state]
+            case._ops_transition(NEXT[case.state])
         return True
 
     @staticmethod

@@ -36,7 +36,7 @@ class TestInspectionViolation(ConfidentialityCommon):
         self.assertEqual(inspection.state, "done")
         self.assertEqual(inspection.finding_count, 1)
         self.assertEqual(inspection.activity_ids.user_id, self.user_hr)
-        with self.assertRaisesRegex(UserError, "in progress"):
+        with self.assertRaisesRegex(UserError, "needs it In Progress"):
             inspection.action_done()
 
     def test_violation_case_flow(self):
