@@ -285,7 +285,11 @@ class HrLeave(models.Model):
             # Refusing is deciding: on the chain, never by the employee
             # concerned (an HR officer refusing their own time off).
             self.filtered("ops_policy")._ops_check_not_concerned(self.env._("refusing time off"))
-        return super().action_refuse()
+        res = super().action_refuse()
+        # Refused with Odoo's own button while the chain was open: its open
+        # steps no longer wait for anyone.
+        self.filtered("review_ids")._ops_close_open_reviews()
+        return res
 
     # -- tier validation ---------------------------------------------------
 

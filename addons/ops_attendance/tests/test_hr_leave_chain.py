@@ -188,6 +188,21 @@ class TestLeaveChain(AttendanceCommon):
         self.assertEqual(leave.state, "confirm")
         self.assertFalse(leave.with_user(self.user_hr_2).can_approve)
 
+    def test_refused_with_odoo_button_closes_the_open_steps(self):
+        """A Time Off Officer refuses with Odoo's own button while the chain
+        is open: the open steps no longer wait in anyone's approvals."""
+        leave = self.request(self.pto, "2026-03-02", "2026-03-03")
+        self.approve(leave, self.user_head)
+        leave.with_user(self.user_hr_2).action_refuse()
+        self.assertEqual(leave.state, "refuse")
+        reviews = leave.review_ids.sorted("sequence")
+        self.assertEqual(reviews[0].status, "approved")
+        self.assertEqual(set(reviews[1:].mapped("status")), {"cancel"})
+        activities = self.env["mail.activity"].search(
+            [("res_model", "=", "hr.leave"), ("res_id", "=", leave.id)]
+        )
+        self.assertFalse(activities.filtered("ops_tier_review_id"))
+
     def test_approvers_of_the_chain_not_written_by_hand(self):
         leave = self.request(self.pto, "2026-03-02", "2026-03-02")
         self.approve(leave, self.user_head)

@@ -301,6 +301,19 @@ class TierValidation(models.AbstractModel):
             )
         )
 
+    def _ops_close_open_reviews(self):
+        """The document left its review another way (refused or cancelled
+        with the stock model's own button): its open steps are cancelled, so
+        they no longer wait in anyone's approvals, and their activities are
+        removed. The decided steps stay as they were."""
+        reviews = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        if reviews:
+            # sudo: only the open steps of these documents, set to cancelled.
+            with ops_workflow_grant("tier.review"):
+                reviews.sudo().write({"status": "cancel"})
+            reviews._ops_sync_activities()
+        return True
+
     def _ops_request_validation(self):
         """Request the review of ``self`` from a step of the suite."""
         with ops_workflow_grant(self._name):

@@ -114,8 +114,9 @@ def other_value(env, record, name):
     if field.type in ("one2many", "many2many"):
         if current:
             return [Command.clear()]
-        other = env[field.comodel_name].sudo().search([], limit=1)
-        return [Command.link(other.id)] if field.type == "many2many" else [Command.clear()]
+        if field.type == "many2many":
+            return [Command.link(env[field.comodel_name].sudo().search([], limit=1).id)]
+        return [Command.create({})]
     if field.type == "boolean":
         return not current
     if field.type in ("integer", "float", "monetary"):
