@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.ops_confidentiality.tests.common import ConfidentialityCommon
@@ -47,3 +47,32 @@ class TestProjectConfidentiality(ConfidentialityCommon):
     def test_assets_used_by_projects(self):
         self.confidential.project_ids = self.open_project
         self.assertIn(self.confidential, self.open_project.ops_ip_asset_ids)
+
+    def test_classification_and_lifecycle_coexist(self):
+        # Both addons redefine project.project with a mixin of their own
+        # (ops.confidentiality.mixin here, ops.workflow.mixin in
+        # ops_project_lifecycle): both rules hold on the same project.
+        Project = self.env["project.project"]
+        if "ops_phase_id" not in Project._fields:
+            self.skipTest("ops_project_lifecycle is not installed")
+        self.assertIsInstance(Project, type(self.env["ops.confidentiality.mixin"]))
+        self.assertIsInstance(Project, type(self.env["ops.workflow.mixin"]))
+        lead = self.user_cleared
+        lead.groups_id |= self.env.ref("ops_org.ops_org_group_project_lead")
+        project = Project.with_user(lead).create(
+            {"name": "Secret pilot", "ops_level": "secret", "ops_category": "trade_secret"}
+        )
+        self.assertIn(lead, project.ops_need_to_know_user_ids)
+        self.assertEqual(project.ops_phase_id.code, "initiation")
+        later = self.env["ops.project.phase"].search([("code", "=", "planning")])
+        with self.assertRaises(UserError):
+            project.with_user(lead).write({"ops_phase_id": later.id})
+        with self.assertRaises(UserError):
+            project.with_user(lead).write({"ops_level": "internal"})
+        with self.assertRaises(UserError):
+            Project.with_user(lead).create({"name": "Shortcut", "ops_phase_id": later.id})
+        self.assertEqual(project.ops_phase_id.code, "initiation")
+        self.assertEqual(project.ops_level, "secret")
+        self.assertFalse(
+            Project.with_user(self.user_cleared_other).search([("id", "=", project.id)])
+        )

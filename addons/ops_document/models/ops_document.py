@@ -3,8 +3,14 @@
 
 import base64
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+ADMINISTRATION = "ops_org.ops_org_group_administration"
 
 STATES = [
     ("draft", "Draft"),
@@ -23,13 +29,16 @@ class OpsDocument(models.Model):
     department, approved by administration (or leadership for regulations),
     published to its distribution list, who acknowledge reading it, then
     archived; destroyed only through an approved destruction request.
-    Confidential documents follow ``ops_confidentiality``."""
+    Confidential documents follow ``ops_confidentiality``. Neither its
+    author (the officer who drafts it, never someone else) nor whoever sent
+    it to review decides a step of its review."""
 
     _name = "ops.document"
     _description = "Company Document"
     _inherit = [
         "ops.confidentiality.mixin",
         "tier.validation",
+        "ops.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
     ]
@@ -46,6 +55,31 @@ class OpsDocument(models.Model):
     _ops_department_field = "department_id"
     _ops_state_validated = "approved"
     _ops_state_rejected = "draft"
+
+    # Administration drafts, submits, publishes and archives; the head's
+    # review moves it to approval and the last approval to approved (the
+    # outcome of the review, ``_ops_state_validated``); a new version takes
+    # an approved or published document back to draft; only an approved
+    # destruction request destroys it.
+    _ops_transitions = {
+        "submit": Transition(("draft",), "review", (ADMINISTRATION,)),
+        "reviewed": Transition(("review",), "approval"),
+        "publish": Transition(("approved",), "published", (ADMINISTRATION,)),
+        "archive": Transition(("published",), "archived", (ADMINISTRATION,)),
+        "redraft": Transition(("approved", "published"), "draft", (ADMINISTRATION,)),
+        "destroy": Transition(("approved", "published", "archived"), "destroyed"),
+    }
+    _ops_workflow_fields = ("submitted_by_id", "date_published", "date_archived")
+    _ops_subject_fields = ("author_id", "submitted_by_id")
+    _ops_decision_methods = ("validate_tier", "reject_tier")
+    _ops_harmless_methods = (
+        "action_submit",
+        "action_publish",
+        "action_new_version",
+        "action_archive_document",
+        "action_request_destruction",
+        "action_acknowledge",
+    )
 
     name = fields.Char(string="Title", required=True, tracking=True)
     code = fields.Char(
@@ -95,9 +129,18 @@ class OpsDocument(models.Model):
         "res.users",
         string="Drafted By",
         required=True,
+        readonly=True,
         default=lambda self: self.env.user,
         tracking=True,
         domain="[('share', '=', False)]",
+    )
+    submitted_by_id = fields.Many2one(
+        "res.users",
+        string="Sent to Review By",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Like the author, they decide no step of the document's review.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -218,14 +261,18 @@ class OpsDocument(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("state") == "destroyed" and not self.env.context.get("ops_document_destroy"):
-            raise UserError(
-                self.env._("A document is destroyed only through an approved destruction request.")
-            )
-        if not self.env.context.get("ops_document_destroy") and self.filtered(
-            lambda d: d.state == "destroyed"
-        ):
-            raise UserError(self.env._("A destroyed document cannot change."))
+        # Only the steps open the workflow (server code, never a context key
+        # a caller could send): the mixin refuses the state anyway; these say
+        # what to do instead.
+        if not self._ops_workflow_open():
+            if vals.get("state") == "destroyed":
+                raise UserError(
+                    self.env._(
+                        "A document is destroyed only through an approved destruction request."
+                    )
+                )
+            if self.filtered(lambda d: d.state == "destroyed"):
+                raise UserError(self.env._("A destroyed document cannot change."))
         res = super().write(vals)
         if "ops_level" in vals:
             # Files of the versions are encrypted with the document.
@@ -254,29 +301,42 @@ class OpsDocument(models.Model):
     def _get_tier_validation_readonly_domain(self):
         return "state in ('review', 'approval', 'destroyed')"
 
+    def _tier_validation_check_write_allowed(self, vals):
+        # OCA lets a ``skip_validation_check`` context key write a document
+        # under review; anyone can send a context key over RPC.
+        return super(
+            OpsDocument, self.with_context(skip_validation_check=False)
+        )._tier_validation_check_write_allowed(vals)
+
+    def _add_tier_validation_buttons(self, node, params):
+        # Submission is this model's own step (Send to Review): OCA's
+        # Request / Restart Validation buttons call methods the suite refuses
+        # from outside its steps.
+        return etree.fromstring('<div><field name="validation_status" invisible="1"/></div>')
+
     def _validate_tier(self, tiers=False):
         res = super()._validate_tier(tiers=tiers)
         # The department head approved: the document moves on to approval.
-        for document in self:
-            if document.state == "review" and document.validation_status in (
-                "pending",
-                "waiting",
-            ):
-                document.sudo().write({"state": "approval"})
+        # sudo: the head may not write the document; the step writes its state.
+        self.filtered(
+            lambda d: d.state == "review" and d.validation_status in ("pending", "waiting")
+        )._ops_transition("reviewed", sudo=True)
         return res
 
     def _rejected_tier(self, tiers=False):
         res = super()._rejected_tier(tiers=tiers)
-        self.sudo().version_ids.filtered(lambda v: v.state == "review").with_context(
-            ops_document_workflow=True
-        ).write({"state": "draft"})
+        # sudo: the reviewer who rejected may not write the versions; the
+        # version under review returns to draft with its document.
+        self.sudo().mapped("version_ids").filtered(lambda v: v.state == "review")._ops_transition(
+            "return"
+        )
         return res
 
     def _ops_on_validated(self):
         self.ensure_one()
-        self.sudo().version_ids.filtered(lambda v: v.state == "review").with_context(
-            ops_document_workflow=True
-        ).write({"state": "approved"})
+        # sudo: as above, the last approver may not write the versions.
+        self.sudo().version_ids.filtered(lambda v: v.state == "review")._ops_transition("approve")
+        return True
 
     # -- actions ---------------------------------------------------------------
 
@@ -287,15 +347,8 @@ class OpsDocument(models.Model):
     def action_submit(self):
         self._check_manager()
         for document in self:
-            if document.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(document)s is not a draft: only a draft goes to review.",
-                        document=document.display_name,
-                    )
-                )
             version = document.open_version_id
-            if not version or not version.file:
+            if document.state == "draft" and (not version or not version.file):
                 raise UserError(
                     self.env._(
                         "Attach the file of the new version of %(document)s before sending "
@@ -303,9 +356,14 @@ class OpsDocument(models.Model):
                         document=document.display_name,
                     )
                 )
-            document.write({"state": "review"})
-            version.with_context(ops_document_workflow=True).write({"state": "review"})
-        self.request_validation()
+        # Whoever sends it to review is, like its author, someone the review
+        # is about: they decide none of its steps.
+        self._ops_transition("submit", {"submitted_by_id": self.env.uid})
+        self.mapped("open_version_id")._ops_transition("submit")
+        # A document back from a rejection or with a new version keeps its
+        # earlier reviews until it is submitted again: they start over.
+        self.filtered("review_ids")._ops_restart_validation()
+        self._ops_request_validation()
         return True
 
     def action_publish(self):
@@ -317,20 +375,19 @@ class OpsDocument(models.Model):
                         "%(document)s cannot be published: it has not been approved "
                         "(it is %(state)s).",
                         document=document.display_name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            document.state
-                        ],
+                        state=document._ops_selection_label("state"),
                     )
                 )
+        self._ops_transition("publish", {"date_published": fields.Date.today()})
+        for document in self:
             version = document.open_version_id
-            now = fields.Datetime.now()
             (document.version_ids - version).filtered(
                 lambda v: v.state == "published"
-            ).with_context(ops_document_workflow=True).write({"state": "superseded"})
-            version.with_context(ops_document_workflow=True).write(
-                {"state": "published", "date_published": now, "published_by_id": self.env.uid}
+            )._ops_transition("supersede")
+            version._ops_transition(
+                "publish",
+                {"date_published": fields.Datetime.now(), "published_by_id": self.env.uid},
             )
-            document.write({"state": "published", "date_published": fields.Date.today()})
             document._ops_request_acknowledgements()
         return True
 
@@ -356,7 +413,7 @@ class OpsDocument(models.Model):
                         document=document.display_name,
                     )
                 )
-        self.write({"state": "archived", "date_archived": fields.Date.today()})
+        self._ops_transition("archive", {"date_archived": fields.Date.today()})
         return True
 
     def action_request_destruction(self):
@@ -385,16 +442,12 @@ class OpsDocument(models.Model):
             ack = Ack.search(
                 [("version_id", "=", version.id), ("user_id", "=", self.env.uid)], limit=1
             )
-            values = {"state": "done", "date_acknowledged": fields.Datetime.now()}
-            if ack:
-                if ack.state == "pending":
-                    ack.write(values)
-            else:
-                Ack.create(
-                    dict(
-                        values, document_id=document.id, version_id=version.id, user_id=self.env.uid
-                    )
+            if not ack:
+                ack = Ack.create(
+                    {"document_id": document.id, "version_id": version.id, "user_id": self.env.uid}
                 )
+            if ack.state == "pending":
+                ack._ops_transition("acknowledge", {"date_acknowledged": fields.Datetime.now()})
             document.activity_ids.filtered(
                 lambda a, t=activity_type: a.user_id == self.env.user and a.activity_type_id == t
             ).sudo().action_feedback(feedback=self.env._("Read and acknowledged."))

@@ -2,6 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+# Whose acknowledgement of what: set when it is created, never changed.
+IDENTITY_FIELDS = ("document_id", "version_id", "user_id")
 
 
 class OpsDocumentAcknowledgement(models.Model):
@@ -11,8 +17,17 @@ class OpsDocumentAcknowledgement(models.Model):
 
     _name = "ops.document.acknowledgement"
     _description = "Document Read Acknowledgement"
+    _inherit = ["ops.workflow.mixin"]
     _order = "document_id, state desc, user_id"
     _rec_name = "document_id"
+
+    # The recipient acknowledges through the document's "I Have Read It"
+    # (ops.document.action_acknowledge), which takes this step; the record
+    # rules let them write only their own acknowledgements.
+    _ops_transitions = {
+        "acknowledge": Transition(("pending",), "done"),
+    }
+    _ops_workflow_fields = ("date_acknowledged",)
 
     document_id = fields.Many2one("ops.document", required=True, index=True, ondelete="cascade")
     version_id = fields.Many2one(
@@ -44,6 +59,29 @@ class OpsDocumentAcknowledgement(models.Model):
             "A recipient acknowledges a version once.",
         ),
     ]
+
+    @api.constrains("document_id", "version_id")
+    def _check_version_of_document(self):
+        for ack in self:
+            if ack.version_id.document_id != ack.document_id:
+                raise ValidationError(
+                    self.env._(
+                        "An acknowledgement is of a version of its own document (%(document)s).",
+                        document=ack.document_id.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        if not self._ops_workflow_open():
+            for name in set(IDENTITY_FIELDS) & set(vals):
+                if self._ops_changes(name, vals[name]):
+                    raise UserError(
+                        self.env._(
+                            "An acknowledgement stays the one of its recipient, document and "
+                            "version."
+                        )
+                    )
+        return super().write(vals)
 
     @api.depends("user_id")
     def _compute_department_id(self):

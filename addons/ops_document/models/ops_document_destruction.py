@@ -1,8 +1,14 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+ADMINISTRATION = "ops_org.ops_org_group_administration"
 
 
 class OpsDocumentDestruction(models.Model):
@@ -10,11 +16,12 @@ class OpsDocumentDestruction(models.Model):
     are not destroyed without authorisation). Approved by leadership on tier
     validation; the approval destroys the document: its versions and their
     files and attachments are removed, the document is marked destroyed, and
-    this record keeps who asked, who approved, when and what."""
+    this record keeps who asked, who approved, when and what. Whoever asked
+    (the current user, never someone else) decides no step of it."""
 
     _name = "ops.document.destruction"
     _description = "Document Destruction Request"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
     _state_field = "state"
@@ -26,6 +33,23 @@ class OpsDocumentDestruction(models.Model):
     _ops_department_field = "department_id"
     _ops_state_validated = "approved"
     _ops_state_rejected = "rejected"
+
+    # Administration submits; Leadership's approval (the review's outcome,
+    # ``_ops_state_validated``) destroys the document at once.
+    _ops_transitions = {
+        "submit": Transition(("draft",), "submitted", (ADMINISTRATION,)),
+        "destroy": Transition(("approved",), "done"),
+    }
+    _ops_workflow_fields = (
+        "approved_by_id",
+        "date_approved",
+        "destroyed_by_id",
+        "date_destroyed",
+        "destroyed_what",
+    )
+    _ops_subject_fields = ("requested_by_id",)
+    _ops_decision_methods = ("validate_tier", "reject_tier")
+    _ops_harmless_methods = ("action_submit",)
 
     name = fields.Char(required=True, readonly=True, copy=False, default="/")
     document_id = fields.Many2one(
@@ -85,10 +109,21 @@ class OpsDocumentDestruction(models.Model):
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + ["state"]
 
+    def _tier_validation_check_write_allowed(self, vals):
+        # OCA lets a ``skip_validation_check`` context key write a request
+        # under review; anyone can send a context key over RPC.
+        return super(
+            OpsDocumentDestruction, self.with_context(skip_validation_check=False)
+        )._tier_validation_check_write_allowed(vals)
+
+    def _add_tier_validation_buttons(self, node, params):
+        # Submission is this model's own step (Submit): OCA's Request /
+        # Restart Validation buttons call methods the suite refuses from
+        # outside its steps.
+        return etree.fromstring('<div><field name="validation_status" invisible="1"/></div>')
+
     def action_submit(self):
         for request in self:
-            if request.state != "draft":
-                raise UserError(self.env._("Only a draft request is submitted."))
             if request.document_id.state in ("draft", "review", "approval", "destroyed"):
                 raise UserError(
                     self.env._(
@@ -96,14 +131,19 @@ class OpsDocumentDestruction(models.Model):
                         document=request.document_id.display_name,
                     )
                 )
-        self.write({"state": "submitted"})
-        self.request_validation()
+        self._ops_transition("submit")
+        self._ops_request_validation()
         return True
 
     def _ops_on_validated(self):
         self.ensure_one()
-        self.sudo().write({"approved_by_id": self.env.uid, "date_approved": fields.Datetime.now()})
+        # sudo: the approving leader may not write the request; the values
+        # are this step's own.
+        self.sudo()._ops_workflow_write(
+            {"approved_by_id": self.env.uid, "date_approved": fields.Datetime.now()}
+        )
         self._ops_destroy()
+        return True
 
     def _ops_destroy(self):
         """Destroy the document of an approved request."""
@@ -147,20 +187,20 @@ class OpsDocumentDestruction(models.Model):
                     self.env._("Attachments: %(names)s", names=", ".join(others.mapped("name")))
                 )
             attachments.unlink()
-            versions.with_context(ops_document_workflow=True).write(
-                {"state": "destroyed", "file_name": False}
-            )
-            document.with_context(ops_document_destroy=True).write({"state": "destroyed"})
+            # Superuser from here (the document and request above are
+            # sudo): the steps of an approved request, checked just above.
+            versions._ops_transition("destroy", {"file_name": False})
+            document._ops_transition("destroy")
             document.message_post(
                 body=self.env._("Destroyed on approval of %(request)s.", request=request.name),
                 subtype_xmlid="mail.mt_note",
             )
-            request.sudo().write(
+            request.sudo()._ops_transition(
+                "destroy",
                 {
-                    "state": "done",
                     "destroyed_by_id": self.env.uid,
                     "date_destroyed": fields.Datetime.now(),
                     "destroyed_what": "\n".join(lines),
-                }
+                },
             )
         return True

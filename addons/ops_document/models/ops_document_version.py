@@ -4,7 +4,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-CONTENT_FIELDS = {"file", "file_name", "change_note", "number", "document_id"}
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+ADMINISTRATION = "ops_org.ops_org_group_administration"
+CONTENT_FIELDS = {"file", "file_name", "change_note"}
+# What a version is: set when it is created, never changed.
+IDENTITY_FIELDS = {"number", "document_id"}
 
 
 class OpsDocumentVersion(models.Model):
@@ -16,8 +21,24 @@ class OpsDocumentVersion(models.Model):
 
     _name = "ops.document.version"
     _description = "Document Version"
+    _inherit = ["ops.workflow.mixin"]
     _order = "document_id, number desc"
     _rec_name = "document_id"
+
+    # A version's state follows its document's steps (ops.document): sent to
+    # review with it, approved or returned by its review, published,
+    # superseded by the next published version, destroyed with it.
+    _ops_transitions = {
+        "submit": Transition(("draft",), "review", (ADMINISTRATION,)),
+        "approve": Transition(("review",), "approved"),
+        "return": Transition(("review",), "draft"),
+        "publish": Transition(("approved",), "published", (ADMINISTRATION,)),
+        "supersede": Transition(("published",), "superseded", (ADMINISTRATION,)),
+        "destroy": Transition(
+            ("draft", "review", "approved", "published", "superseded"), "destroyed"
+        ),
+    }
+    _ops_workflow_fields = ("date_published", "published_by_id")
 
     document_id = fields.Many2one(
         "ops.document", required=True, index=True, ondelete="cascade", readonly=True
@@ -95,19 +116,29 @@ class OpsDocumentVersion(models.Model):
                         number=document.open_version_id.number,
                     )
                 )
+            # The number is the server's, whatever the caller sends.
             vals["number"] = max(document.version_ids.mapped("number") or [0]) + 1
-            vals["state"] = "draft"
         versions = super().create(vals_list)
         # A new version of an approved or published document restarts review.
-        versions.document_id.filtered(lambda d: d.state in ("approved", "published")).write(
-            {"state": "draft"}
-        )
+        versions.document_id.filtered(
+            lambda d: d.state in ("approved", "published")
+        )._ops_transition("redraft")
         return versions
 
     def write(self, vals):
-        if not self.env.context.get("ops_document_workflow"):
+        # Only the document's steps open the workflow (server code, never a
+        # context key a caller could send).
+        if not self._ops_workflow_open():
             if "state" in vals:
                 raise UserError(self.env._("The state of a version follows its document's review."))
+            for name in IDENTITY_FIELDS & set(vals):
+                if self._ops_changes(name, vals[name]):
+                    raise UserError(
+                        self.env._(
+                            "A version keeps its document and its number: create a new "
+                            "version instead."
+                        )
+                    )
             if CONTENT_FIELDS & set(vals):
                 for version in self.filtered(lambda v: v.state != "draft"):
                     raise UserError(

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from odoo.tests import TransactionCase
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import OpsOrgCommon, ops_user
 
 PLAIN = b"Board decision: launch the short-video channel on 2027-03-01."
 
@@ -26,6 +26,8 @@ class DocumentCommon(TransactionCase):
       ``user_cleared_other`` (secret clearance, not on the list),
       ``user_uncleared`` (on the list, no clearance).
     """
+
+    assertRefused = OpsOrgCommon.assertRefused
 
     @classmethod
     def setUpClass(cls):

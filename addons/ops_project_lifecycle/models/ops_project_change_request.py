@@ -1,17 +1,23 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
 
 
 class OpsProjectChangeRequest(models.Model):
     """A change of requirements during development (policy §三(一)4), with
-    its own approval: the project lead, then Leadership."""
+    its own approval: the project lead, then Leadership. Whoever asked
+    (``requested_by_id``, the current user, never someone else) decides no
+    step of it."""
 
     _name = "ops.project.change.request"
     _description = "Requirement Change Request"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
     _state_field = "state"
@@ -22,6 +28,17 @@ class OpsProjectChangeRequest(models.Model):
     _ops_requester_field = "requested_by_id"
     _ops_state_validated = "approved"
     _ops_state_rejected = "rejected"
+
+    # Submitted and cancelled by whoever may write the request (the project
+    # team, the head of the requesting department, Leadership); approved or
+    # rejected only through its review.
+    _ops_transitions = {
+        "submit": Transition(("draft",), None),
+        "cancel": Transition(("draft",), "cancel"),
+    }
+    _ops_subject_fields = ("requested_by_id",)
+    _ops_decision_methods = ("validate_tier", "reject_tier")
+    _ops_harmless_methods = ("action_submit", "action_cancel")
 
     name = fields.Char(string="Change", required=True, tracking=True)
     project_id = fields.Many2one("project.project", required=True, index=True, ondelete="cascade")
@@ -70,9 +87,35 @@ class OpsProjectChangeRequest(models.Model):
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + ["state"]
 
-    def action_cancel(self):
+    def _tier_validation_check_write_allowed(self, vals):
+        # OCA lets a ``skip_validation_check`` context key write a request
+        # under review; anyone can send a context key over RPC.
+        return super(
+            OpsProjectChangeRequest, self.with_context(skip_validation_check=False)
+        )._tier_validation_check_write_allowed(vals)
+
+    def _add_tier_validation_buttons(self, node, params):
+        # Submission is this model's own step (action_submit, in the view):
+        # OCA's Request / Restart Validation buttons call methods the suite
+        # refuses from outside its steps.
+        return etree.fromstring('<div><field name="validation_status" invisible="1"/></div>')
+
+    def action_submit(self):
+        """Ask for the review of the change: the project lead, then
+        Leadership."""
+        self._ops_transition("submit")
+        # The step writes nothing: check here that the user may write the
+        # request, as any other step does by writing it.
+        self.check_access("write")
         for request in self:
-            if request.state != "draft":
-                raise UserError(self.env._("Only a draft change request can be cancelled."))
-        self.sudo().write({"state": "cancel"})
+            if request.validation_status != "no":
+                raise UserError(
+                    self.env._("%(request)s was already submitted.", request=request.display_name)
+                )
+        self._check_development_phase()
+        self._ops_request_validation()
+        return True
+
+    def action_cancel(self):
+        self._ops_transition("cancel")
         return True

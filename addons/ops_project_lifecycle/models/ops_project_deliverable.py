@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 from .ops_project_deliverable_type import REQUIRED_FIELDS
 
 
@@ -14,8 +16,16 @@ class OpsProjectDeliverable(models.Model):
 
     _name = "ops.project.deliverable"
     _description = "Project Deliverable"
-    _inherit = ["mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "project_id, gate_id, sequence, id"
+
+    # Completed and reopened by whoever may write the deliverable (the
+    # project team, Leadership) while its gate is open and not under review.
+    _ops_transitions = {
+        "done": Transition(("draft",), "done"),
+        "reopen": Transition(("done",), "draft"),
+    }
+    _ops_harmless_methods = ("action_done", "action_draft")
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(related="type_id.sequence", store=True)
@@ -157,11 +167,11 @@ class OpsProjectDeliverable(models.Model):
                         fields=", ".join(missing),
                     )
                 )
-        self.write({"state": "done"})
+        self._ops_transition("done")
         return True
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        self._ops_transition("reopen")
         return True
 
 

@@ -8,15 +8,19 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 
 class OpsProjectGate(models.Model):
     """The review that ends a phase. Submitting it checks the mandatory
     deliverables and requests the tier validation of ops_org; once every
-    tier approves, the gate passes and the project enters the next phase."""
+    tier approves, the gate passes and the project enters the next phase.
+    A gate no step of the authority matrix applies to is refused at
+    submission (fail closed): it never passes without a review."""
 
     _name = "ops.project.gate"
     _description = "Project Gate"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "project_id, phase_sequence, id"
     _rec_names_search = ["project_id", "phase_id"]
 
@@ -28,6 +32,25 @@ class OpsProjectGate(models.Model):
     _ops_requester_field = "submitted_by_id"
     _ops_department_field = "owner_department_id"
     _ops_state_validated = "passed"
+
+    # The project lead or Leadership submits (checked per gate in
+    # action_submit: the lead of *this* project, who need not be in the
+    # Project Lead group); the gate passes only through the review
+    # (``_ops_state_validated``), the project's phase with it.
+    _ops_transitions = {
+        "submit": Transition(("open",), None),
+    }
+    _ops_workflow_fields = (
+        "project_id",
+        "phase_id",
+        "submitted_by_id",
+        "date_open",
+        "date_submitted",
+        "date_decided",
+    )
+    _ops_subject_fields = ("submitted_by_id",)
+    _ops_decision_methods = ("validate_tier", "reject_tier")
+    _ops_harmless_methods = ("action_submit", "action_open_project")
 
     project_id = fields.Many2one(
         "project.project", required=True, ondelete="cascade", index=True, readonly=True
@@ -257,7 +280,14 @@ class OpsProjectGate(models.Model):
     def _get_after_validation_exceptions(self):
         return super()._get_after_validation_exceptions() + ["date_decided", "state", "deadline"]
 
-    def request_validation(self):
+    def _tier_validation_check_write_allowed(self, vals):
+        # OCA lets a ``skip_validation_check`` context key write a gate under
+        # review; anyone can send a context key over RPC, so it opens nothing.
+        return super(
+            OpsProjectGate, self.with_context(skip_validation_check=False)
+        )._tier_validation_check_write_allowed(vals)
+
+    def _ops_check_submitter(self):
         for gate in self:
             if not (
                 self.env.su
@@ -270,8 +300,20 @@ class OpsProjectGate(models.Model):
                         gate=gate.display_name,
                     )
                 )
-            if gate.state != "open":
-                raise UserError(self.env._("Gate %(gate)s is not open.", gate=gate.display_name))
+
+    def action_submit(self):
+        """Submit the gate for the review of its phase: the mandatory
+        deliverables are complete and a step of the authority matrix applies
+        (otherwise the core refuses, naming the missing authority)."""
+        self._ops_check_submitter()
+        # The state, read again under a row lock: of two submissions at
+        # once, the second sees the first one's review.
+        self._ops_transition("submit")
+        for gate in self:
+            if gate.validation_status in ("pending", "waiting", "validated"):
+                raise UserError(
+                    self.env._("Gate %(gate)s is already under review.", gate=gate.display_name)
+                )
             problems = gate._ops_missing_items()
             if problems:
                 raise UserError(
@@ -281,19 +323,16 @@ class OpsProjectGate(models.Model):
                         missing="; ".join(problems),
                     )
                 )
-            if gate.validation_status == "rejected":
-                gate.restart_validation()
-            gate.write({"submitted_by_id": self.env.uid, "date_submitted": fields.Datetime.now()})
-        reviews = super().request_validation()
+        # Written as the submitter (their access rights apply): they become
+        # someone the review is about, who decides none of its steps.
+        self._ops_workflow_write(
+            {"submitted_by_id": self.env.uid, "date_submitted": fields.Datetime.now()}
+        )
+        for gate in self.filtered(lambda g: g.validation_status == "rejected"):
+            gate._ops_restart_validation()
+        self._ops_request_validation()
         for gate in self:
             gate._ops_log_decision("submitted")
-            if not gate.review_ids:
-                # No step of the authority matrix applies: the gate passes.
-                gate._ops_pass()
-        return reviews
-
-    def action_submit(self):
-        self.request_validation()
         return True
 
     def action_open_project(self):
@@ -310,24 +349,22 @@ class OpsProjectGate(models.Model):
         self._ops_log_decision(decision, reviews)
         return res
 
-    def _ops_pass(self):
-        """Pass a gate no step of the authority matrix applies to."""
-        self.ensure_one()
-        self.sudo().write({"state": "passed"})
-        self._ops_on_validated()
-
     def _ops_on_validated(self):
         """The gate passed: the project enters the next phase."""
         self.ensure_one()
-        self.sudo().write({"date_decided": fields.Datetime.now()})
+        # sudo: the last reviewer may not write the gate or the project; the
+        # values are this step's own (the date, the next phase, which the
+        # project checks against the passed gate again).
+        self.sudo()._ops_workflow_write({"date_decided": fields.Datetime.now()})
         project = self.project_id.sudo()
         next_phase = self.phase_id._next()
         if next_phase and project.ops_phase_id == self.phase_id:
-            project.write({"ops_phase_id": next_phase.id})
+            project._ops_workflow_write({"ops_phase_id": next_phase.id})
         self.message_post(
             body=self.env._("Gate passed: the project enters %(phase)s.", phase=next_phase.name),
             subtype_xmlid="mail.mt_note",
         )
+        return True
 
     def _ops_log_decision(self, decision, reviews=None):
         self.ensure_one()

@@ -9,7 +9,18 @@ from .ops_project_phase import PHASE_CODES
 
 
 class ProjectProject(models.Model):
-    _inherit = "project.project"
+    """The project's phase is its workflow (policy §三(一)): a new project
+    starts in Initiation and enters the next phase only when the gate of
+    its phase passes (``ops.project.gate._ops_on_validated``); the phase is
+    written by nobody else, whatever the path (form, kanban, import, RPC)."""
+
+    _name = "project.project"
+    _inherit = ["project.project", "ops.workflow.mixin"]
+
+    # Odoo's own stages are not a workflow of ours: the phase is.
+    _ops_state_field = False
+    _ops_workflow_fields = ("ops_phase_id",)
+    _ops_harmless_methods = ("action_ops_open_gate",)
 
     ops_phase_id = fields.Many2one(
         "ops.project.phase",
@@ -107,8 +118,9 @@ class ProjectProject(models.Model):
 
     def _ops_check_phase_move(self, target):
         """Refuse any move of the phase that does not pass an approved gate
-        with its mandatory deliverables, whatever the path (form, kanban,
-        import, RPC): the check reads the data, never the context."""
+        with its mandatory deliverables, even inside the gate's step or as
+        superuser (the mixin already refuses the phase to everyone outside
+        the step): the check reads the data, never the context."""
         self.ensure_one()
         current = self.ops_phase_id
         if target == current:
@@ -174,7 +186,7 @@ class ProjectProject(models.Model):
                             else f"<p>{field.string}: {project.name}</p>"
                         )
                     self.env["ops.project.deliverable"].create(vals).action_done()
-                gate.with_user(project.user_id).sudo().request_validation()
+                gate.with_user(project.user_id).sudo().action_submit()
                 for _review in range(5):
                     if gate.state == "passed":
                         break

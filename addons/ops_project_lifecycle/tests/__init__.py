@@ -4,3 +4,5 @@ from . import test_ops_project_change_request
 from . import test_ops_project_lifecycle_access
 from . import test_ops_project_reports
 from . import test_ops_project_lifecycle_tour
+from . import test_ops_project_lifecycle_rules
+from . import test_ops_cases

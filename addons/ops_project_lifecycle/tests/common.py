@@ -5,7 +5,7 @@ from odoo import fields
 from odoo.tests import TransactionCase
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import OpsOrgCommon, ops_user
 from odoo.addons.ops_project_lifecycle.models.ops_project_deliverable_type import (
     REQUIRED_FIELDS,
 )
@@ -14,6 +14,8 @@ from odoo.addons.ops_project_lifecycle.models.ops_project_deliverable_type impor
 class LifecycleCommon(TransactionCase):
     """A project led by ``user_lead`` with two team members, asked for by
     Marketing; Planning headed by ``user_head``; two leaders; an outsider."""
+
+    assertRefused = OpsOrgCommon.assertRefused
 
     @classmethod
     def setUpClass(cls):

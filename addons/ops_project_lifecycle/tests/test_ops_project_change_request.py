@@ -31,7 +31,7 @@ class TestChangeRequest(LifecycleCommon):
     def test_change_request_approved_by_lead_then_leadership(self):
         self.walk_to("development")
         request = self._request()
-        request.with_user(self.user_member).request_validation()
+        request.with_user(self.user_member).action_submit()
         lead_review, leadership_review = request.review_ids.sorted("sequence")
         self.assertEqual(lead_review.reviewer_ids, self.user_lead)
         self.assertEqual(leadership_review.reviewer_ids, self.user_leader | self.user_leader_2)
@@ -43,7 +43,7 @@ class TestChangeRequest(LifecycleCommon):
     def test_rejected_change_request(self):
         self.walk_to("development")
         request = self._request()
-        request.with_user(self.user_member).request_validation()
+        request.with_user(self.user_member).action_submit()
         request.with_user(self.user_lead)._ops_reject("Out of scope for 2.0")
         self.assertEqual(request.state, "rejected")
         self.assertEqual(request.validation_status, "rejected")

@@ -5,7 +5,9 @@ the role concerned (project lead, member, department head, leadership,
 outsider)."""
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
+
+from odoo.addons.ops_org.tests.common import ops_user
 
 from .common import LifecycleCommon
 
@@ -75,6 +77,53 @@ class TestLifecycleAccess(LifecycleCommon):
         self.assertEqual(project.ops_phase, "initiation")
         with self.assertRaises(AccessError):
             self.env["project.project"].with_user(self.user_member).create({"name": "Nope"})
+
+    def test_department_head_raises_a_project_for_their_department(self):
+        # access_project_project_department_head and
+        # project_project_rule_department_head_create (policy §三(一)1)
+        head = ops_user(self.env, "ops_channel_head", "ops_org.ops_org_group_employee")
+        department = self.env["hr.department"].create(
+            {
+                "name": "Channel Marketing",
+                "manager_id": self.env["hr.employee"]
+                .create({"name": "Channel Head", "user_id": head.id})
+                .id,
+            }
+        )
+        self.assertTrue(head.has_group("ops_org.ops_org_group_department_head"))
+        self.assertFalse(head.has_group("ops_org.ops_org_group_project_lead"))
+        with Form(self.env["project.project"].with_user(head)) as form:
+            form.name = "Mini Drama"
+            form.ops_requesting_department_id = department
+        project = form.record
+        self.assertEqual(project.ops_phase, "initiation")
+        self.assertEqual(project.ops_current_gate_id.owner_department_id, department)
+        Project = self.env["project.project"].with_user(head)
+        # Not for another department, nor for none, nor in another phase.
+        self.assertRefused(
+            Project.create, {"name": "Planning's", "ops_requesting_department_id": self.planning.id}
+        )
+        self.assertRefused(Project.create, {"name": "Nobody's"})
+        self.assertRefused(
+            Project.create,
+            {
+                "name": "Shortcut",
+                "ops_requesting_department_id": department.id,
+                "ops_phase_id": self.phases["planning"].id,
+            },
+        )
+        # And no project administration beyond raising it.
+        self.assertRefused(project.with_user(head).write, {"name": "Renamed"})
+        self.assertRefused(project.with_user(head).unlink)
+        self.assertFalse(head.has_group("project.group_project_manager"))
+        self.assertEqual(
+            self.env["project.project"].search_count([("name", "in", ("Planning's", "Nobody's"))]),
+            0,
+        )
+        # A head who also leads projects creates any project, as every lead.
+        self.env["project.project"].with_user(self.user_leader).create(
+            {"name": "Leader's", "ops_requesting_department_id": self.planning.id}
+        )
 
     def test_team_read_by_employees(self):
         # access_ops_project_member_employee
