@@ -3,7 +3,7 @@
 {
     "name": "OPS Appraisal",
     "summary": "Monthly, quarterly and annual appraisals with weighted criteria and 360 raters",
-    "version": "18.0.1.1.1",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -20,6 +20,7 @@
         "data/ops_appraisal_mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/ops_appraisal_template_views.xml",
+        "wizards/ops_appraisal_appeal_decision_views.xml",
         "views/ops_appraisal_views.xml",
         "views/ops_appraisal_evaluation_views.xml",
         "views/ops_appraisal_cycle_views.xml",

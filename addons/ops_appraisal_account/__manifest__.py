@@ -3,7 +3,7 @@
 {
     "name": "OPS Appraisal Accounting",
     "summary": "Draft journal entry of a confirmed bonus sheet, for companies without payroll",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

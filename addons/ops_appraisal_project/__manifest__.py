@@ -3,7 +3,7 @@
 {
     "name": "OPS Appraisal Project",
     "summary": "Project awards for the projects accepted in the appraisal period",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

@@ -33,22 +33,26 @@ class OpsAppraisalCustomerEvaluation(http.Controller):
         if evaluation.cycle_id.state != "open":
             return self._message(env, env._("This evaluation is closed."))
         values = {"error": False, "ratings": {}, "comment": ""}
-        if request.httprequest.method == "POST":
-            ratings = {}
-            for line in evaluation.line_ids:
-                raw = post.get(f"rating_{line.id}") or "0"
-                ratings[line.id] = int(raw) if raw.isdigit() else 0
-            comment = (post.get("comment") or "").strip()
-            try:
-                with env.cr.savepoint():
-                    evaluation._ops_submit_from_link(ratings, comment)
-            except (UserError, ValidationError) as error:
-                evaluation.invalidate_recordset()
-                evaluation.line_ids.invalidate_recordset()
-                values.update(error=error.args[0], ratings=ratings, comment=comment)
-            else:
-                return self._message(env, env._("Your evaluation was received. Thank you."))
         scale = evaluation.appraisal_id.template_id.rating_scale
+        if request.httprequest.method == "POST":
+            ratings, wrong = self._parse_ratings(evaluation, post, scale)
+            comment = str(post.get("comment") or "").strip()
+            if wrong:
+                values.update(
+                    error=env._("Choose a rating from 1 to %(scale)s for each point.", scale=scale),
+                    ratings=ratings,
+                    comment=comment,
+                )
+            else:
+                try:
+                    with env.cr.savepoint():
+                        evaluation._ops_submit_from_link(ratings, comment)
+                except (UserError, ValidationError) as error:
+                    evaluation.invalidate_recordset()
+                    evaluation.line_ids.invalidate_recordset()
+                    values.update(error=error.args[0], ratings=ratings, comment=comment)
+                else:
+                    return self._message(env, env._("Your evaluation was received. Thank you."))
         values.update(
             evaluation=evaluation,
             token=access_token,
@@ -66,6 +70,28 @@ class OpsAppraisalCustomerEvaluation(http.Controller):
             action=f"/ops/appraisal/evaluate/{evaluation.id}",
         )
         return env["ir.ui.view"]._render_template("ops_appraisal.customer_evaluation_page", values)
+
+    @staticmethod
+    def _parse_ratings(evaluation, post, scale):
+        """({line id: rating}, wrong): the ratings the form sent, each a whole
+        number from 1 to ``scale`` (0 when left empty); ``wrong`` when one is
+        anything else ("²", "abc", "99") — answered with the form again."""
+        ratings, wrong = {}, False
+        for line in evaluation.line_ids:
+            raw = str(post.get(f"rating_{line.id}") or "").strip()
+            if not raw:
+                ratings[line.id] = 0
+                continue
+            try:
+                rating = int(raw) if raw.isascii() and raw.isdecimal() else None
+            except ValueError:
+                rating = None
+            if rating is None or not 1 <= rating <= scale:
+                wrong = True
+                ratings[line.id] = 0
+            else:
+                ratings[line.id] = rating
+        return ratings, wrong
 
     def _message(self, env, message):
         return env["ir.ui.view"]._render_template(

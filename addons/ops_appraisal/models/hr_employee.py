@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
@@ -11,5 +11,11 @@ class HrEmployee(models.Model):
         string="Bonus Base",
         currency_field="currency_id",
         groups="ops_org.ops_org_group_hr",
+        ops_min=0,
         help="Multiplied by the coefficient of the appraisal grade for the performance bonus.",
     )
+
+    @api.model
+    def _ops_decision_field_names(self):
+        # The bonus base decides the employee's bonus: nobody sets their own.
+        return super()._ops_decision_field_names() | {"ops_bonus_base"}

@@ -1,11 +1,15 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+HR = "ops_org.ops_org_group_hr"
 PUBLISHED_STATES = ("published", "acknowledged", "closed")
 # What the employee may still write on a published appraisal.
 EMPLOYEE_FIELDS = {"employee_comment", "appeal_reason"}
@@ -18,9 +22,47 @@ class OpsAppraisal(models.Model):
 
     _name = "ops.appraisal"
     _description = "Appraisal"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ops.workflow.mixin"]
     _order = "cycle_id desc, employee_name"
     _rec_name = "employee_name"
+
+    # The cycle's steps move the appraisals (publish, close); the appraised
+    # employee acknowledges or appeals; HR other than the appellant decides
+    # the appeal (``ops.appraisal.appeal.decision``).
+    _ops_transitions = {
+        "publish": Transition(("open",), "published", (HR,)),
+        "acknowledge": Transition(("published",), "acknowledged"),
+        "appeal": Transition(("published", "acknowledged"), None),
+        "decide_appeal": Transition(("published", "acknowledged"), None, (HR,), decision=True),
+        "close": Transition(("published", "acknowledged"), "closed", (HR,)),
+    }
+    _ops_workflow_fields = (
+        "date_acknowledged",
+        "appeal_state",
+        "appeal_decision",
+        "appeal_score",
+        "appeal_decided_by_id",
+        "date_appeal_decided",
+    )
+    # Decisions on a result are about the appraised employee: nobody
+    # calibrates, comments, or picks the raters of their own appraisal.
+    _ops_subject_fields = ("employee_id",)
+    _ops_decision_fields = (
+        "calibrated_score",
+        "calibration_note",
+        "comment",
+        "supervisor_user_id",
+        "peer_user_ids",
+        "customer_partner_ids",
+        "department_id",
+    )
+    _ops_decision_methods = ("action_decide_appeal",)
+    _ops_harmless_methods = (
+        "action_request_peer_evaluations",
+        "action_request_customer_evaluations",
+        "action_acknowledge",
+        "action_appeal",
+    )
 
     cycle_id = fields.Many2one("ops.appraisal.cycle", required=True, ondelete="cascade", index=True)
     template_id = fields.Many2one(related="cycle_id.template_id")
@@ -78,7 +120,12 @@ class OpsAppraisal(models.Model):
         help="Average of the period's published monthly results.",
     )
     computed_score = fields.Float(compute="_compute_scores", store=True, aggregator="avg")
-    calibrated_score = fields.Float(tracking=True, help="Set in calibration to correct the score.")
+    calibrated_score = fields.Float(
+        tracking=True,
+        ops_min=0,
+        help="Set in calibration to correct the score, between 0 and the highest score of "
+        "the template.",
+    )
     calibration_note = fields.Text(tracking=True)
     final_score = fields.Float(
         compute="_compute_final_score", store=True, aggregator="avg", tracking=True
@@ -104,14 +151,25 @@ class OpsAppraisal(models.Model):
     )
     comment = fields.Html(string="Supervisor's Comments")
     employee_comment = fields.Text()
-    date_acknowledged = fields.Datetime(readonly=True)
+    date_acknowledged = fields.Datetime(readonly=True, copy=False)
     appeal_reason = fields.Text()
     appeal_state = fields.Selection(
         [("open", "Appealed"), ("upheld", "Upheld"), ("rejected", "Rejected")],
         readonly=True,
         tracking=True,
+        copy=False,
     )
-    appeal_decision = fields.Text(readonly=True)
+    appeal_decision = fields.Text(readonly=True, copy=False)
+    appeal_score = fields.Float(
+        string="Score on Appeal",
+        readonly=True,
+        copy=False,
+        help="The score an upheld appeal gave.",
+    )
+    appeal_decided_by_id = fields.Many2one(
+        "res.users", string="Appeal Decided by", readonly=True, copy=False
+    )
+    date_appeal_decided = fields.Datetime(string="Appeal Decided on", readonly=True, copy=False)
     appeal_deadline = fields.Date(compute="_compute_appeal_deadline")
 
     _sql_constraints = [
@@ -124,13 +182,16 @@ class OpsAppraisal(models.Model):
 
     @api.depends("employee_id")
     def _compute_department(self):
+        """The supervisor who evaluates is the employee's manager by the one
+        rule of the suite (``hr.employee._ops_manager_users``): their
+        manager, else the head of their department walking up past
+        themselves, at the top a member of Leadership (policy §四(一)4)."""
         for appraisal in self:
             employee = appraisal.employee_id.sudo()
             appraisal.department_id = employee.department_id
-            supervisor = employee.parent_id.user_id or employee.department_id.manager_id.user_id
-            if supervisor == employee.user_id:
-                supervisor = employee.department_id.parent_id.manager_id.user_id
-            appraisal.supervisor_user_id = supervisor
+            appraisal.supervisor_user_id = (
+                employee._ops_manager_users()[:1] if employee else self.env["res.users"]
+            )
             appraisal.customer_facing = employee.job_id.ops_customer_facing
 
     @api.depends("computed_score", "calibrated_score", "cycle_id.state")
@@ -168,6 +229,20 @@ class OpsAppraisal(models.Model):
             )
             appraisal.weak_criterion_ids = lines.filtered(lambda line: line.score < 60).criterion_id
 
+    @api.constrains("calibrated_score", "cycle_id")
+    def _check_calibrated_score(self):
+        for appraisal in self:
+            highest = appraisal.cycle_id.template_id._ops_score_max()
+            if not 0 <= appraisal.calibrated_score <= highest:
+                raise ValidationError(
+                    self.env._(
+                        "The score of %(employee)s goes from 0 to %(highest)s, not %(score)s.",
+                        employee=appraisal.employee_name,
+                        highest=highest,
+                        score=appraisal.calibrated_score,
+                    )
+                )
+
     @api.depends("cycle_id.date_published", "cycle_id.appeal_days")
     def _compute_appeal_deadline(self):
         for appraisal in self:
@@ -176,7 +251,25 @@ class OpsAppraisal(models.Model):
                 published + timedelta(days=appraisal.cycle_id.appeal_days) if published else False
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            self.check_access("create")
+            cycle_ids = {vals.get("cycle_id") for vals in vals_list}
+            cycles = self.env["ops.appraisal.cycle"].browse([c for c in cycle_ids if c]).exists()
+            late = cycles.filtered(lambda c: c.state not in ("draft", "open"))
+            if late:
+                raise UserError(
+                    self.env._(
+                        "Cycle %(cycle)s is past evaluation: it takes no new appraisal.",
+                        cycle=late[0].name,
+                    )
+                )
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not self.env.su:
+            self._ops_check_identity(vals)
         if not self.env.su and set(vals) - EMPLOYEE_FIELDS:
             for appraisal in self:
                 if appraisal.state in PUBLISHED_STATES:
@@ -192,6 +285,21 @@ class OpsAppraisal(models.Model):
                         self.env._("Scores are calibrated only while the cycle is in calibration.")
                     )
         return super().write(vals)
+
+    def _ops_check_identity(self, vals):
+        """An appraisal stays the one of its employee and cycle; the appeal's
+        reason stays as given once the appeal is lodged."""
+        for name in ("employee_id", "cycle_id"):
+            if name in vals and self._ops_changes(name, vals[name]):
+                raise UserError(
+                    self.env._(
+                        "An appraisal stays the one of the employee and the cycle it was "
+                        "created for."
+                    )
+                )
+        if "appeal_reason" in vals and self.filtered("appeal_state"):
+            if self.filtered("appeal_state")._ops_changes("appeal_reason", vals["appeal_reason"]):
+                raise UserError(self.env._("The reason of an appeal stays as it was lodged."))
 
     # -- scores ------------------------------------------------------------
 
@@ -242,10 +350,25 @@ class OpsAppraisal(models.Model):
             peers = [
                 u for u in by_department.get(appraisal.department_id.id, []) if u not in excluded
             ]
-            appraisal.peer_user_ids = [fields.Command.set([user.id for user in peers[:count]])]
+            # sudo: the peers follow the job's rule above, not the caller's
+            # choice (an HR officer generating a cycle that includes them).
+            appraisal.sudo().peer_user_ids = [
+                fields.Command.set([user.id for user in peers[:count]])
+            ]
         wanting.action_request_peer_evaluations()
 
+    def _ops_check_evaluation_open(self):
+        for appraisal in self:
+            if appraisal.state != "open" or appraisal.cycle_id.state not in ("draft", "open"):
+                raise UserError(
+                    self.env._(
+                        "Raters of %(employee)s are asked only before the evaluation closes.",
+                        employee=appraisal.employee_name,
+                    )
+                )
+
     def action_request_peer_evaluations(self):
+        self._ops_check_evaluation_open()
         vals = []
         for appraisal in self:
             asked = appraisal.evaluation_ids.filtered(lambda e: e.role == "peer").rater_user_id
@@ -261,7 +384,7 @@ class OpsAppraisal(models.Model):
         the link to rate without an Odoo account."""
         Evaluation = self.env["ops.appraisal.evaluation"].sudo()
         for appraisal in self:
-            if appraisal.cycle_id.state not in ("draft", "open"):
+            if appraisal.state != "open" or appraisal.cycle_id.state not in ("draft", "open"):
                 raise UserError(
                     self.env._("Customers are asked only before the evaluation closes.")
                 )
@@ -337,10 +460,13 @@ class OpsAppraisal(models.Model):
             lambda c: c.period != "monthly" and c.state in ("calibration", "published", "closed")
         )
         for cycle in cycles:
-            groups = (
+            # A search then the scores, not a grouped read: a grouped read of
+            # final_score would first recompute the pending final scores of
+            # the very appraisals being computed here, with their old score.
+            monthly = (
                 self.env["ops.appraisal"]
                 .sudo()
-                ._read_group(
+                .search_fetch(
                     [
                         ("cycle_id.period", "=", "monthly"),
                         ("cycle_id.date_start", ">=", cycle.date_start),
@@ -348,11 +474,18 @@ class OpsAppraisal(models.Model):
                         ("state", "in", list(PUBLISHED_STATES)),
                         ("employee_id", "in", self.employee_id.ids),
                     ],
-                    ["employee_id"],
-                    ["final_score:avg"],
+                    ["employee_id", "final_score"],
                 )
             )
-            result.update({(cycle.id, employee.id): avg for employee, avg in groups})
+            scores = defaultdict(list)
+            for appraisal in monthly:
+                scores[appraisal.employee_id.id].append(appraisal.final_score)
+            result.update(
+                {
+                    (cycle.id, employee_id): sum(values) / len(values)
+                    for employee_id, values in scores.items()
+                }
+            )
         return result
 
     # -- after publication ---------------------------------------------------
@@ -366,11 +499,14 @@ class OpsAppraisal(models.Model):
 
     def action_acknowledge(self):
         self._ops_check_own_published()
-        self.sudo().write({"state": "acknowledged", "date_acknowledged": fields.Datetime.now()})
+        # sudo: the employee may not write their published appraisal; the
+        # step writes its state and date only.
+        self._ops_transition("acknowledge", {"date_acknowledged": fields.Datetime.now()}, sudo=True)
         return True
 
     def action_appeal(self):
         self._ops_check_own_published()
+        self._ops_lock_rows()
         for appraisal in self:
             if not (appraisal.appeal_reason or "").strip():
                 raise UserError(self.env._("Say why you appeal."))
@@ -382,20 +518,51 @@ class OpsAppraisal(models.Model):
                 )
             if appraisal.appeal_state:
                 raise UserError(self.env._("This appraisal was already appealed."))
-        self.sudo().write({"appeal_state": "open"})
+        # sudo: as for the acknowledgement, only the appeal's state is written.
+        self._ops_transition("appeal", {"appeal_state": "open"}, sudo=True)
         return True
 
     def action_decide_appeal(self, upheld, decision, new_score=None):
-        """HR decides an appeal; an upheld appeal may correct the score."""
-        if not self.env.user.has_group("ops_org.ops_org_group_hr"):
+        """HR other than the appellant decides an appeal (from the wizard
+        ``ops.appraisal.appeal.decision``): upheld with a new score within the
+        template's scale, or rejected; the reason is written in both cases."""
+        self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(HR):
             raise UserError(self.env._("HR decides appeals."))
-        if not (decision or "").strip():
+        if not isinstance(decision, str) or not decision.strip():
             raise UserError(self.env._("Write the decision on the appeal."))
-        for appraisal in self:
-            if appraisal.appeal_state != "open":
-                raise UserError(self.env._("There is no open appeal on this appraisal."))
-            vals = {"appeal_state": "upheld" if upheld else "rejected", "appeal_decision": decision}
-            if upheld and new_score is not None:
-                vals["calibrated_score"] = new_score
-            appraisal.sudo().write(vals)
+        self._ops_lock_rows()
+        if self.appeal_state != "open":
+            raise UserError(self.env._("There is no open appeal on this appraisal."))
+        vals = {
+            "appeal_state": "upheld" if upheld else "rejected",
+            "appeal_decision": decision.strip(),
+            "appeal_decided_by_id": self.env.user.id,
+            "date_appeal_decided": fields.Datetime.now(),
+        }
+        if upheld:
+            score = self._ops_appeal_score(new_score)
+            vals.update(appeal_score=score, calibrated_score=score)
+        # sudo: the published appraisal is written by the step only, after its
+        # checks (HR, not the appellant, the appeal open) ran as the officer.
+        self._ops_transition("decide_appeal", vals, sudo=True)
         return True
+
+    def _ops_appeal_score(self, new_score):
+        """The score of an upheld appeal, checked against the scale."""
+        self.ensure_one()
+        highest = self.cycle_id.template_id._ops_score_max()
+        try:
+            score = float(new_score)
+        except (TypeError, ValueError, OverflowError):
+            score = -1.0
+        if isinstance(new_score, bool) or not 0 < score <= highest:
+            raise UserError(
+                self.env._(
+                    "An upheld appeal gives %(employee)s a new score above 0 and up to "
+                    "%(highest)s.",
+                    employee=self.employee_name,
+                    highest=highest,
+                )
+            )
+        return score

@@ -4,7 +4,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 from .ops_appraisal import PUBLISHED_STATES
+
+HR = "ops_org.ops_org_group_hr"
+LEADERSHIP = "ops_org.ops_org_group_leadership"
 
 
 class OpsAppraisalBonusSheet(models.Model):
@@ -14,15 +19,27 @@ class OpsAppraisalBonusSheet(models.Model):
 
     _name = "ops.appraisal.bonus.sheet"
     _description = "Bonus Sheet"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ops.workflow.mixin"]
     _order = "id desc"
+
+    # HR computes the sheet; HR or Leadership confirm it, never someone the
+    # sheet pays: an officer whose own line is on it leaves the
+    # confirmation to another officer or to Leadership.
+    _ops_transitions = {
+        "compute": Transition(("draft",), None, (HR,)),
+        "confirm": Transition(("draft",), "confirmed", (HR, LEADERSHIP), decision=True),
+    }
+    _ops_subject_fields = ("line_ids.appraisal_id.employee_id",)
+    _ops_decision_methods = ("action_confirm",)
+    _ops_harmless_methods = ("action_compute",)
+    _ops_unlink_states = ("draft",)
 
     name = fields.Char(required=True)
     cycle_id = fields.Many2one("ops.appraisal.cycle", required=True, ondelete="restrict")
     company_id = fields.Many2one(related="cycle_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     year_end_pool = fields.Monetary(
-        help="Annual cycles: the company pool shared among employees by score."
+        ops_min=0, help="Annual cycles: the company pool shared among employees by score."
     )
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed")],
@@ -54,14 +71,17 @@ class OpsAppraisalBonusSheet(models.Model):
         """(Re)build the lines: one per published appraisal of the cycle,
         performance bonus from the grade, year-end share of the pool by score;
         project awards already entered are kept. One batch for the sheet."""
+        self._ops_transition("compute")
         for sheet in self:
-            if sheet.state != "draft":
-                raise UserError(self.env._("A confirmed bonus sheet cannot change."))
-            appraisals = sheet.cycle_id.appraisal_ids.filtered(
+            # sudo: the sheet pays every published result of the cycle, also
+            # those the officer may not read (classified results).
+            appraisals = sheet.sudo().cycle_id.appraisal_ids.filtered(
                 lambda a: a.state in PUBLISHED_STATES
             )
-            already = self.env["ops.appraisal.bonus.line"].search(
-                [("appraisal_id", "in", appraisals.ids), ("sheet_id", "!=", sheet.id)]
+            already = (
+                self.env["ops.appraisal.bonus.line"]
+                .sudo()
+                .search([("appraisal_id", "in", appraisals.ids), ("sheet_id", "!=", sheet.id)])
             )
             if already:
                 raise ValidationError(
@@ -74,13 +94,17 @@ class OpsAppraisalBonusSheet(models.Model):
                 )
             awards = {line.appraisal_id.id: line.project_award for line in sheet.line_ids}
             awards.update(sheet._ops_project_awards(appraisals))
-            sheet.line_ids.unlink()
+            # sudo: the lines are computed from the bonus bases, the grades and
+            # the pool, decided before; none of their amounts is the caller's
+            # choice, so an officer on the sheet may compute it (another one
+            # confirms it).
+            sheet.sudo().line_ids.unlink()
             total_score = sum(appraisals.mapped("final_score"))
             annual = sheet.cycle_id.period == "annual" and total_score
             bases = {
                 employee.id: employee.ops_bonus_base for employee in appraisals.employee_id.sudo()
             }
-            self.env["ops.appraisal.bonus.line"].create(
+            self.env["ops.appraisal.bonus.line"].sudo().create(
                 [
                     {
                         "sheet_id": sheet.id,
@@ -110,14 +134,36 @@ class OpsAppraisalBonusSheet(models.Model):
         for sheet in self:
             if not sheet.line_ids:
                 raise UserError(self.env._("Compute the sheet before confirming it."))
-        self.write({"state": "confirmed"})
+        # sudo: Leadership confirms without writing bonus sheets otherwise;
+        # the step checked who confirms (and that they are on no line).
+        self._ops_transition("confirm", sudo=True)
         return True
+
+    def write(self, vals):
+        if set(vals) & {"cycle_id", "year_end_pool", "line_ids"}:
+            self._ops_check_lines_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        # Who may not delete sheets hears that first; then only drafts go.
+        if not self.env.su:
+            self.check_access("unlink")
+        return super().unlink()
+
+    def _ops_check_lines_editable(self):
+        if self.filtered(lambda s: s.state != "draft"):
+            raise UserError(self.env._("A confirmed bonus sheet cannot change."))
 
 
 class OpsAppraisalBonusLine(models.Model):
     _name = "ops.appraisal.bonus.line"
     _description = "Bonus Line"
     _order = "sheet_id, employee_name"
+    _rec_name = "employee_name"
+
+    # The amounts of a line are decisions about its recipient.
+    _ops_subject_fields = ("appraisal_id.employee_id",)
+    _ops_decision_fields = ("base", "year_end_bonus", "project_award")
 
     sheet_id = fields.Many2one(
         "ops.appraisal.bonus.sheet", required=True, ondelete="cascade", index=True
@@ -132,10 +178,10 @@ class OpsAppraisalBonusLine(models.Model):
     score = fields.Float(related="appraisal_id.final_score")
     grade_id = fields.Many2one(related="appraisal_id.grade_id")
     coefficient = fields.Float(related="appraisal_id.grade_id.bonus_coefficient")
-    base = fields.Monetary(string="Bonus Base")
+    base = fields.Monetary(string="Bonus Base", ops_min=0)
     performance_bonus = fields.Monetary(compute="_compute_amounts", store=True)
-    year_end_bonus = fields.Monetary()
-    project_award = fields.Monetary()
+    year_end_bonus = fields.Monetary(ops_min=0)
+    project_award = fields.Monetary(ops_min=0)
     total = fields.Monetary(compute="_compute_amounts", store=True)
 
     _sql_constraints = [
@@ -187,7 +233,18 @@ class OpsAppraisalBonusLine(models.Model):
                 )
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        sheets = self.env["ops.appraisal.bonus.sheet"].browse(
+            [vals["sheet_id"] for vals in vals_list if vals.get("sheet_id")]
+        )
+        sheets.exists()._ops_check_lines_editable()
+        return super().create(vals_list)
+
     def write(self, vals):
-        if self.sheet_id.filtered(lambda s: s.state != "draft"):
-            raise UserError(self.env._("A confirmed bonus sheet cannot change."))
+        self.sheet_id._ops_check_lines_editable()
         return super().write(vals)
+
+    def unlink(self):
+        self.sheet_id._ops_check_lines_editable()
+        return super().unlink()

@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+HR = "ops_org.ops_org_group_hr"
 
 
 class OpsAppraisalCycle(models.Model):
@@ -12,8 +15,25 @@ class OpsAppraisalCycle(models.Model):
 
     _name = "ops.appraisal.cycle"
     _description = "Appraisal Cycle"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ops.workflow.mixin"]
     _order = "date_start desc, id desc"
+
+    # HR runs the cycle; each step moves every appraisal of the cycle with it.
+    _ops_transitions = {
+        "generate": Transition(("draft", "open"), None, (HR,)),
+        "open": Transition(("draft",), "open", (HR,)),
+        "calibrate": Transition(("open",), "calibration", (HR,)),
+        "publish": Transition(("calibration",), "published", (HR,)),
+        "close": Transition(("published",), "closed", (HR,)),
+    }
+    _ops_workflow_fields = ("date_published",)
+    _ops_harmless_methods = (
+        "action_generate",
+        "action_open",
+        "action_calibrate",
+        "action_publish",
+        "action_close",
+    )
 
     name = fields.Char(required=True, tracking=True)
     period = fields.Selection(
@@ -26,6 +46,7 @@ class OpsAppraisalCycle(models.Model):
     deadline = fields.Date(string="Evaluation Deadline")
     reminder_days = fields.Integer(
         default=3,
+        ops_min=0,
         help="Raters who have not submitted are reminded this many days before the deadline.",
     )
     template_id = fields.Many2one("ops.appraisal.template", required=True, ondelete="restrict")
@@ -35,10 +56,14 @@ class OpsAppraisalCycle(models.Model):
     monthly_weight = fields.Float(
         string="Monthly Results (%)",
         default=50.0,
+        ops_min=0,
+        ops_max=100,
         help="Quarterly and annual results: share of the average of the period's "
         "published monthly results; the rest comes from this cycle's own evaluation.",
     )
-    appeal_days = fields.Integer(default=7, help="Days after publication to appeal.")
+    appeal_days = fields.Integer(
+        default=7, ops_min=0, ops_max=366, help="Days after publication to appeal."
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -52,7 +77,7 @@ class OpsAppraisalCycle(models.Model):
         readonly=True,
         tracking=True,
     )
-    date_published = fields.Date(readonly=True)
+    date_published = fields.Date(readonly=True, copy=False)
     appraisal_ids = fields.One2many("ops.appraisal", "cycle_id", string="Appraisals")
     appraisal_count = fields.Integer(compute="_compute_appraisal_count")
     distribution_html = fields.Html(
@@ -113,12 +138,27 @@ class OpsAppraisalCycle(models.Model):
             )
         return rows
 
-    @api.constrains("date_start", "date_end", "monthly_weight", "reminder_days")
+    @api.constrains(
+        "date_start", "date_end", "deadline", "appeal_days", "monthly_weight", "reminder_days"
+    )
     def _check_dates(self):
         for cycle in self:
             if cycle.date_end < cycle.date_start:
                 raise ValidationError(
                     self.env._("Cycle %(cycle)s ends before it starts.", cycle=cycle.name)
+                )
+            if cycle.deadline and cycle.deadline < cycle.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "Cycle %(cycle)s: the evaluation deadline comes before the cycle starts.",
+                        cycle=cycle.name,
+                    )
+                )
+            if cycle.appeal_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Cycle %(cycle)s: the days to appeal cannot be negative.", cycle=cycle.name
+                    )
                 )
             if cycle.reminder_days < 0:
                 raise ValidationError(
@@ -144,10 +184,9 @@ class OpsAppraisalCycle(models.Model):
         """Create the appraisal of every employee in scope who has none yet,
         with the supervisor's and the self evaluation, and the peers' where
         the job asks for them."""
+        self._ops_transition("generate")
         for cycle in self:
-            if cycle.state not in ("draft", "open"):
-                raise UserError(self.env._("Cycle %(cycle)s is past evaluation.", cycle=cycle.name))
-            done = cycle.appraisal_ids.employee_id
+            done = cycle.sudo().appraisal_ids.employee_id
             employees = cycle._employees_in_scope() - done
             appraisals = self.env["ops.appraisal"].create(
                 [{"cycle_id": cycle.id, "employee_id": employee.id} for employee in employees]
@@ -157,31 +196,38 @@ class OpsAppraisalCycle(models.Model):
         return True
 
     def action_open(self):
-        self._ops_lock_state("draft")
-        self.write({"state": "open"})
+        self._ops_transition("open")
         return True
 
     def action_calibrate(self):
-        self._ops_lock_state("open")
         # Entering calibration recomputes every appraisal's score in one batch.
-        self.with_context(tracking_disable=True).write({"state": "calibration"})
+        self.with_context(tracking_disable=True)._ops_transition("calibrate")
         return True
 
     def action_publish(self):
-        self._ops_lock_state("calibration")
-        self.write({"state": "published", "date_published": fields.Date.context_today(self)})
+        self._ops_transition("publish", {"date_published": fields.Date.context_today(self)})
+        # sudo: every appraisal of the cycle is published, whether or not the
+        # HR officer may read it (a classified result); only the state moves.
         # One chatter line on the cycle, not one per employee.
-        self.appraisal_ids.sudo().with_context(tracking_disable=True).write({"state": "published"})
+        appraisals = self.sudo().appraisal_ids.with_context(tracking_disable=True)
+        appraisals.filtered(lambda a: a.state == "open")._ops_transition("publish")
         # Poor results get an improvement plan for the supervisor to agree.
-        poor = self.appraisal_ids.filtered(lambda a: a.grade_id.improvement_plan)
+        poor = appraisals.filtered(lambda a: a.grade_id.improvement_plan)
         self.env["ops.appraisal.improvement.plan"].sudo().create(
             [{"appraisal_id": appraisal.id} for appraisal in poor]
         )
         return True
 
     def action_close(self):
-        self._ops_lock_state("published")
-        open_appeals = self.appraisal_ids.filtered(lambda a: a.appeal_state == "open")
+        """Close the cycle once every appeal is decided. The cycle's rows are
+        locked first: of two officers closing at once, the second waits and
+        then finds the cycle closed."""
+        self._ops_check_step_groups("close")
+        self._ops_lock_rows()
+        # sudo: appeals on results the officer may not read keep the cycle open
+        # too. (A cycle already closed has none: the step below refuses it.)
+        published = self.sudo().filtered(lambda c: c.state == "published")
+        open_appeals = published.appraisal_ids.filtered(lambda a: a.appeal_state == "open")
         if open_appeals:
             raise UserError(
                 self.env._(
@@ -189,9 +235,25 @@ class OpsAppraisalCycle(models.Model):
                     names=", ".join(open_appeals.mapped("employee_name")),
                 )
             )
-        self.write({"state": "closed"})
-        self.appraisal_ids.sudo().with_context(tracking_disable=True).write({"state": "closed"})
+        self._ops_transition("close")
+        # sudo: as at publication, every result of the cycle closes with it.
+        appraisals = self.sudo().appraisal_ids.with_context(tracking_disable=True)
+        appraisals.filtered(lambda a: a.state != "closed")._ops_transition("close")
         return True
+
+    def _ops_check_step_groups(self, step):
+        """Who may take ``step``, checked before the step reads anything
+        (``_ops_transition`` checks it again)."""
+        groups = self._ops_transitions[step].groups
+        if self.env.su or not groups or any(self.env.user.has_group(g) for g in groups):
+            return
+        raise AccessError(
+            self.env._(
+                "You may not take this step on %(record)s (%(model)s).",
+                record=self[:1].display_name,
+                model=self._description,
+            )
+        )
 
     def _ops_demo_run(self, target_state, submitted_share=100):
         """Demo data: generate the cycle, have ``submitted_share`` % of the
@@ -222,36 +284,3 @@ class OpsAppraisalCycle(models.Model):
                 if order.index(target_state) >= order.index(state):
                     step()
         return True
-
-    def _ops_lock_state(self, expected):
-        """Row-lock the cycles, then check their state: of two users taking
-        the same step at once (closing twice), the second waits for the first
-        to commit, is retried as any concurrent update, and finds the cycle
-        already moved on; the step's effects happen once."""
-        if self.ids:
-            self.flush_recordset(["state"])
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM %s WHERE id IN %s FOR UPDATE",
-                    SQL.identifier(self._table),
-                    tuple(self.ids),
-                )
-            )
-            self.invalidate_recordset(["state"])
-        self._ops_check_state(expected)
-
-    def _ops_check_state(self, expected):
-        for cycle in self:
-            if cycle.state != expected:
-                raise UserError(
-                    self.env._(
-                        "Cycle %(cycle)s is %(state)s; this step needs it %(expected)s.",
-                        cycle=cycle.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            cycle.state
-                        ],
-                        expected=dict(self._fields["state"]._description_selection(self.env))[
-                            expected
-                        ],
-                    )
-                )

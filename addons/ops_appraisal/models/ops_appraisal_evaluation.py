@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 from .ops_appraisal_template import RATER_ROLES
 
 
@@ -18,7 +20,19 @@ class OpsAppraisalEvaluation(models.Model):
 
     _name = "ops.appraisal.evaluation"
     _description = "Appraisal Evaluation"
+    _inherit = ["ops.workflow.mixin"]
     _order = "appraisal_id, role, id"
+
+    # The rater submits (a customer through the link).
+    _ops_transitions = {"submit": Transition(("todo",), "done")}
+    _ops_workflow_fields = ("date_reminded",)
+    # Who rates a colleague, in which role, and what they say is about the
+    # appraised employee, except in their own self-evaluation.
+    _ops_subject_fields = ("appraisal_id.employee_id",)
+    _ops_decision_fields = ("rater_user_id", "rater_partner_id", "role", "comment")
+    _ops_harmless_methods = ("action_submit",)
+    # A submitted evaluation is part of the result: it is kept.
+    _ops_unlink_states = ("todo",)
 
     appraisal_id = fields.Many2one("ops.appraisal", required=True, ondelete="cascade", index=True)
     cycle_id = fields.Many2one(related="appraisal_id.cycle_id", store=True)
@@ -52,6 +66,22 @@ class OpsAppraisalEvaluation(models.Model):
             "A customer evaluates an employee once per cycle.",
         ),
     ]
+
+    def _ops_concerned_users(self):
+        """The appraised employee, except for what they say in their own
+        self-evaluation (policy §四(一)4: one reference among others)."""
+        return super(
+            OpsAppraisalEvaluation, self.filtered(lambda e: e.sudo().role != "self")
+        )._ops_concerned_users()
+
+    @api.depends("employee_name", "role")
+    def _compute_display_name(self):
+        for evaluation in self:
+            evaluation.display_name = self.env._(
+                "Evaluation of %(employee)s (%(role)s)",
+                employee=evaluation.employee_name or "",
+                role=evaluation._ops_selection_label("role") if evaluation.role else "",
+            )
 
     @api.depends("rater_user_id", "rater_partner_id")
     def _compute_rater_name(self):
@@ -135,6 +165,11 @@ class OpsAppraisalEvaluation(models.Model):
         self._ops_check_editable()
         return super().write(vals)
 
+    def unlink(self):
+        # Removing an evaluation of one's own appraisal decides one's score.
+        self._ops_check_not_concerned(self.env._("removing an evaluation"))
+        return super().unlink()
+
     def _ops_check_editable(self):
         if self.env.su:
             return
@@ -157,9 +192,19 @@ class OpsAppraisalEvaluation(models.Model):
 
     def action_submit(self):
         for evaluation in self:
+            if not self.env.su and evaluation.rater_user_id != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Only %(rater)s submits their evaluation of %(employee)s.",
+                        rater=evaluation.rater_name,
+                        employee=evaluation.employee_name,
+                    )
+                )
             evaluation._ops_check_editable()
             evaluation._ops_check_complete()
-        self.sudo().write({"state": "done"})
+        # sudo: the rater may not write the submitted state themselves; the
+        # step writes it once the checks above passed.
+        self._ops_transition("submit", sudo=True)
         return True
 
     def _ops_check_complete(self):
@@ -208,7 +253,7 @@ class OpsAppraisalEvaluation(models.Model):
         for line in self.line_ids:
             line.rating = ratings.get(line.id, 0)
         self._ops_check_complete()
-        self.write({"comment": comment, "state": "done"})
+        self._ops_transition("submit", {"comment": comment})
         self.appraisal_id.message_post(
             body=self.env._(
                 "%(customer)s submitted their evaluation.", customer=self.rater_partner_id.name
@@ -269,6 +314,11 @@ class OpsAppraisalEvaluationLine(models.Model):
     _description = "Appraisal Rating"
     _order = "evaluation_id, sequence, id"
 
+    # A rating is a decision about the appraised employee, except in their
+    # own self-evaluation.
+    _ops_subject_fields = ("evaluation_id.appraisal_id.employee_id",)
+    _ops_decision_fields = ("rating", "value", "comment")
+
     evaluation_id = fields.Many2one(
         "ops.appraisal.evaluation", required=True, ondelete="cascade", index=True
     )
@@ -283,6 +333,19 @@ class OpsAppraisalEvaluationLine(models.Model):
     value = fields.Float(string="Measured Value")
     comment = fields.Char()
     score = fields.Float(compute="_compute_score", store=True)
+
+    def _ops_concerned_users(self):
+        return super(
+            OpsAppraisalEvaluationLine,
+            self.filtered(lambda line: line.sudo().evaluation_id.role != "self"),
+        )._ops_concerned_users()
+
+    @api.depends("evaluation_id.display_name", "criterion_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = (
+                f"{line.evaluation_id.display_name or ''}: {line.criterion_id.name or ''}"
+            )
 
     @api.depends("rating", "value", "criterion_id")
     def _compute_score(self):
@@ -307,3 +370,7 @@ class OpsAppraisalEvaluationLine(models.Model):
     def write(self, vals):
         self.evaluation_id._ops_check_editable()
         return super().write(vals)
+
+    def unlink(self):
+        self._ops_check_not_concerned(self.env._("removing a rating"))
+        return super().unlink()

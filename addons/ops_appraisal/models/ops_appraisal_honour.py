@@ -6,6 +6,11 @@ from markupsafe import Markup
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+HR = "ops_org.ops_org_group_hr"
+DEPARTMENT_HEAD = "ops_org.ops_org_group_department_head"
+
 
 class OpsAppraisalHonourType(models.Model):
     _name = "ops.appraisal.honour.type"
@@ -25,7 +30,7 @@ class OpsAppraisalHonour(models.Model):
 
     _name = "ops.appraisal.honour"
     _description = "Honour Nomination"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
     _state_field = "state"
@@ -36,6 +41,12 @@ class OpsAppraisalHonour(models.Model):
     _ops_requester_field = "nominated_by_id"
     _ops_state_validated = "approved"
     _ops_state_rejected = "rejected"
+    # A department head or HR nominates; Leadership decides on the authority
+    # matrix, never the honouree nor the nominator.
+    _ops_transitions = {"nominate": Transition(("draft",), None, (DEPARTMENT_HEAD, HR))}
+    _ops_workflow_fields = ("date_awarded",)
+    _ops_subject_fields = ("employee_id",)
+    _ops_harmless_methods = ("action_nominate",)
 
     type_id = fields.Many2one("ops.appraisal.honour.type", string="Honour", required=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
@@ -45,7 +56,11 @@ class OpsAppraisalHonour(models.Model):
     cycle_id = fields.Many2one("ops.appraisal.cycle", string="Appraisal Cycle")
     reason = fields.Html(required=True)
     nominated_by_id = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, readonly=True, required=True
+        "res.users",
+        default=lambda self: self._default_nominated_by_id(),
+        readonly=True,
+        required=True,
+        copy=False,
     )
     state = fields.Selection(
         [("draft", "Nominated"), ("approved", "Awarded"), ("rejected", "Rejected")],
@@ -54,10 +69,13 @@ class OpsAppraisalHonour(models.Model):
         readonly=True,
         tracking=True,
     )
-    date_awarded = fields.Date(readonly=True)
+    date_awarded = fields.Date(readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+
+    def _default_nominated_by_id(self):
+        return self.env.user
 
     def _compute_display_name(self):
         for honour in self:
@@ -72,7 +90,8 @@ class OpsAppraisalHonour(models.Model):
     def _ops_on_validated(self):
         """Awarded: dated, and praised in public."""
         self.ensure_one()
-        self.sudo().write({"date_awarded": fields.Date.context_today(self)})
+        # sudo: Leadership approves without writing honours; only the date is written.
+        self.sudo()._ops_workflow_write({"date_awarded": fields.Date.context_today(self)})
         channel = self.env.ref("mail.channel_all_employees", raise_if_not_found=False)
         if channel:
             company = self.company_id.partner_id
@@ -92,10 +111,16 @@ class OpsAppraisalHonour(models.Model):
             )
 
     def action_nominate(self):
-        for honour in self:
-            if honour.state != "draft":
-                raise UserError(self.env._("Only a new nomination can be submitted."))
-        self.request_validation()
+        self._ops_transition("nominate")
+        submitted = self.filtered(lambda h: h.validation_status != "no")
+        if submitted:
+            raise UserError(
+                self.env._(
+                    "The nomination %(honour)s is already submitted.",
+                    honour=submitted[0].display_name,
+                )
+            )
+        self._ops_request_validation()
         return True
 
 

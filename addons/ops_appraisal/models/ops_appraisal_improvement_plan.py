@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
 
 class OpsAppraisalImprovementPlan(models.Model):
     """Performance improvement plan for a poor result (policy §四(一)5): the
@@ -12,9 +14,20 @@ class OpsAppraisalImprovementPlan(models.Model):
 
     _name = "ops.appraisal.improvement.plan"
     _description = "Performance Improvement Plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ops.workflow.mixin"]
     _order = "id desc"
     _rec_name = "employee_name"
+
+    # The supervisor (or HR) runs the plan; its outcome is a decision about
+    # the employee, which they never take on their own plan.
+    _ops_transitions = {
+        "start": Transition(("draft",), "active"),
+        "done": Transition(("active",), "done", decision=True),
+    }
+    _ops_subject_fields = ("appraisal_id.employee_id",)
+    _ops_decision_fields = ("outcome", "outcome_note")
+    _ops_decision_methods = ("action_done",)
+    _ops_harmless_methods = ("action_start",)
 
     appraisal_id = fields.Many2one("ops.appraisal", required=True, ondelete="restrict", index=True)
     employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True, index=True)
@@ -55,20 +68,27 @@ class OpsAppraisalImprovementPlan(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        # Who may not write the plan at all hears that first, before the
+        # rule on decisions about oneself.
+        if not self.env.su and self._ops_decision_field_names() & set(vals):
+            self.check_access("write")
+        return super().write(vals)
+
     def action_start(self):
         for plan in self:
             if not plan.goals or not plan.date_end:
                 raise UserError(
                     self.env._("Agree the goals and the end date before starting the plan.")
                 )
-        self.write({"state": "active"})
+        self._ops_transition("start")
         return True
 
     def action_done(self):
         for plan in self:
             if not plan.outcome:
                 raise UserError(self.env._("Record the outcome before closing the plan."))
-        self.write({"state": "done"})
+        self._ops_transition("done")
         return True
 
 

@@ -87,6 +87,14 @@ class OpsAppraisalTemplate(models.Model):
                     )
                 )
 
+    def _ops_score_max(self):
+        """The highest score a result on this template reaches: 100, or the
+        highest cap of its measured criteria. Calibrated and appeal scores
+        stay between 0 and this."""
+        self.ensure_one()
+        caps = self.criterion_ids.filtered(lambda c: c.kind == "quantitative").mapped("cap")
+        return max([100.0, *caps])
+
     def _rater_weights(self):
         self.ensure_one()
         return {

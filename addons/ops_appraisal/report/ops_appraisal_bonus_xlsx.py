@@ -37,6 +37,7 @@ class OpsAppraisalBonusXlsx(models.AbstractModel):
             worksheet = workbook.add_worksheet(sheet.name[:31])
             self._write_header(worksheet, sheet, formats)
             self._write_rows(worksheet, sheet, formats)
+        return True
 
     def _write_header(self, worksheet, sheet, formats):
         worksheet.write(0, 0, f"{sheet.name} - {sheet.cycle_id.name}", formats["title"])

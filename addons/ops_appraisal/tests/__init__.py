@@ -8,3 +8,5 @@ from . import test_ops_appraisal_results
 from . import test_ops_appraisal_tour
 from . import test_ops_appraisal_concurrency
 from . import test_ops_appraisal_migration
+from . import test_ops_appraisal_cases
+from . import test_ops_appraisal_rules

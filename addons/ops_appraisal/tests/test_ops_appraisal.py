@@ -35,9 +35,16 @@ class TestAppraisal(AppraisalCommon):
             sorted(self.appraisal.evaluation_ids.mapped("role")), ["self", "supervisor"]
         )
         self.assertEqual(len(self.evaluation(self.appraisal, "supervisor").line_ids), 2)
-        # the head's own supervisor is the head of the parent department (none here)
+        # The head has no manager and no department above: a member of
+        # Leadership evaluates them (issue 15: before, nobody did).
         head_appraisal = self.cycle.appraisal_ids.filtered(lambda a: a.employee_id == self.emp_head)
-        self.assertEqual(head_appraisal.evaluation_ids.mapped("role"), ["self"])
+        self.assertEqual(
+            sorted(head_appraisal.evaluation_ids.mapped("role")), ["self", "supervisor"]
+        )
+        self.assertIn(
+            head_appraisal.supervisor_user_id,
+            self.env.ref("ops_org.ops_org_group_leadership").users,
+        )
         self.cycle.action_generate()  # again: nobody twice
         self.assertEqual(len(self.cycle.appraisal_ids), 3)
 

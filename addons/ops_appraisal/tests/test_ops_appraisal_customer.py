@@ -99,6 +99,27 @@ class TestCustomerEvaluation(AppraisalCommon, HttpCase):
         self.assertFalse(evaluation.comment)
         self.assertFalse(evaluation.line_ids.rating)
 
+    def test_rating_that_is_not_a_number_answers_the_form_again(self):
+        # "²".isdigit() is True, but int("²") fails: it answered HTTP 500.
+        evaluation = self._ask_customer()
+        for raw in ("²", "abc", "99", "0", "-1", "3.5", "٣" * 3):
+            with self.subTest(rating=raw):
+                csrf = self._csrf(self.url_open(self._path(evaluation)).text)
+                data = {
+                    "csrf_token": csrf,
+                    "access_token": evaluation.sudo().access_token,
+                    f"rating_{evaluation.line_ids.id}": raw,
+                    "comment": "Squared",
+                }
+                page = self.url_open(f"/ops/appraisal/evaluate/{evaluation.id}", data=data)
+                self.assertEqual(page.status_code, 200)
+                self.assertIn("Choose a rating from 1 to 5 for each point.", page.text)
+                self.assertIn("Squared", page.text)
+        evaluation.invalidate_recordset()
+        self.assertEqual(evaluation.state, "todo")
+        self.assertFalse(evaluation.line_ids.rating)
+        self.assertFalse(evaluation.comment)
+
     def test_link_without_the_right_token_is_not_found(self):
         evaluation = self._ask_customer()
         self.assertEqual(self.url_open(self._path(evaluation, token="forged")).status_code, 404)

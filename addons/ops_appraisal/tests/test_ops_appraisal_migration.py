@@ -65,3 +65,51 @@ class TestAppraisalMigration(AppraisalCommon):
         run_migration(self.env, "ops_appraisal", "18.0.1.1.1", "post", "18.0.1.1.0")
         self.assertFalse(self.appraisal.grade_id)
         self.assertFalse(self.appraisal.promotion_priority)
+
+
+@tagged("post_install", "-at_install", "ops_migration")
+class TestAppraisalMigrationSupervisor(AppraisalCommon):
+    """18.0.1.2.0 post-migration on a database where the head (no manager,
+    no department above) was appraised without a supervisor."""
+
+    def _old_shape(self):
+        head_appraisal = self.cycle.appraisal_ids.filtered(lambda a: a.employee_id == self.emp_head)
+        self.evaluation(head_appraisal, "supervisor").unlink()
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE ops_appraisal SET supervisor_user_id = NULL WHERE id = %s",
+            [head_appraisal.id],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(head_appraisal.supervisor_user_id)
+        return head_appraisal
+
+    def test_head_at_the_top_gets_a_supervisor_and_their_evaluation(self):
+        head_appraisal = self._old_shape()
+        leader = head_appraisal.employee_id._ops_manager_users()[:1]
+        self.assertTrue(leader)
+        run_migration(self.env, "ops_appraisal", "18.0.1.2.0", "post", "18.0.1.1.1")
+        self.assertEqual(head_appraisal.supervisor_user_id, leader)
+        self.assertEqual(self.evaluation(head_appraisal, "supervisor").rater_user_id, leader)
+        self.assertEqual(len(self.evaluation(head_appraisal, "supervisor").line_ids), 2)
+        # The employee's appraisal had a supervisor: untouched.
+        self.assertEqual(len(self.evaluation(self.appraisal, "supervisor")), 1)
+
+    def test_twice_is_harmless_and_results_past_evaluation_stay(self):
+        head_appraisal = self._old_shape()
+        run_migration(self.env, "ops_appraisal", "18.0.1.2.0", "post", None)
+        self.assertFalse(head_appraisal.supervisor_user_id, "a fresh install runs nothing")
+        run_migration(self.env, "ops_appraisal", "18.0.1.2.0", "post", "18.0.1.1.1")
+        run_migration(self.env, "ops_appraisal", "18.0.1.2.0", "post", "18.0.1.1.1")
+        self.assertEqual(len(self.evaluation(head_appraisal, "supervisor")), 1)
+        # A cycle in calibration keeps what it was scored on.
+        head_appraisal.evaluation_ids.filtered(lambda e: e.role == "supervisor").unlink()
+        self.env.cr.execute(
+            "UPDATE ops_appraisal SET supervisor_user_id = NULL WHERE id = %s",
+            [head_appraisal.id],
+        )
+        self.env.invalidate_all()
+        self.cycle.action_calibrate()
+        run_migration(self.env, "ops_appraisal", "18.0.1.2.0", "post", "18.0.1.1.1")
+        self.assertFalse(head_appraisal.supervisor_user_id)
+        self.assertFalse(self.evaluation(head_appraisal, "supervisor"))

@@ -4,9 +4,12 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
+
+from odoo.addons.ops_appraisal.models.ops_appraisal_bonus import (
+    OpsAppraisalBonusSheet as BaseBonusSheet,
+)
 
 # The amounts of a bonus line booked on the expense account, in line order.
 BONUS_KINDS = ("performance_bonus", "year_end_bonus", "project_award")
@@ -27,6 +30,13 @@ class OpsAppraisalBonusSheet(models.Model):
 
     _inherit = "ops.appraisal.bonus.sheet"
     _check_company_auto = True
+
+    # Creating the entry books what was confirmed; it decides nobody's bonus.
+    _ops_harmless_methods = (
+        *BaseBonusSheet._ops_harmless_methods,
+        "action_create_move",
+        "action_open_move",
+    )
 
     move_id = fields.Many2one(
         "account.move",
@@ -52,7 +62,9 @@ class OpsAppraisalBonusSheet(models.Model):
                     "of a bonus sheet."
                 )
             )
-        self._ops_lock()
+        # Of two users creating the entry at once, the second waits for the
+        # first, then sees its entry.
+        self._ops_lock_rows()
         for sheet in self:
             sheet._ops_check_move_allowed()
         moves = self.env["account.move"]
@@ -62,8 +74,9 @@ class OpsAppraisalBonusSheet(models.Model):
                 .with_company(sheet.company_id)
                 .create(sheet._ops_prepare_move_vals())
             )
-            # Finance reads bonus sheets only; the link is the one thing it writes.
-            sheet.sudo().move_id = move
+            # sudo: Finance reads bonus sheets only; the link to the entry just
+            # created is the one thing written (the entry belongs to the step).
+            sheet.sudo()._ops_workflow_write({"move_id": move.id})
             move.message_post_with_source(
                 "mail.message_origin_link",
                 render_values={"self": move, "origin": sheet},
@@ -76,19 +89,10 @@ class OpsAppraisalBonusSheet(models.Model):
         self.ensure_one()
         return self.move_id._get_records_action(name=self.env._("Journal Entry"))
 
-    def _ops_lock(self):
-        """Row-lock the sheets and re-read their entry: of two users creating
-        the entry at once, the second waits, then sees the first one's."""
-        if self.ids:
-            self.flush_recordset()
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE",
-                    SQL.identifier(self._table),
-                    tuple(self.ids),
-                )
-            )
-            self.invalidate_recordset(["move_id"])
+    @api.model
+    def _ops_owned_fields(self):
+        # The journal entry is linked by "Create Journal Entry" only.
+        return super()._ops_owned_fields() | {"move_id"}
 
     def _ops_check_move_allowed(self):
         self.ensure_one()

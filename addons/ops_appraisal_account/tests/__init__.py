@@ -1,2 +1,3 @@
 from . import test_ops_appraisal_bonus_sheet
 from . import test_ops_appraisal_bonus_sheet_access
+from . import test_ops_appraisal_account_rules

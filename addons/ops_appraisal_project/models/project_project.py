@@ -1,6 +1,9 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import contextvars
+from contextlib import contextmanager
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import float_compare, float_repr
@@ -8,6 +11,35 @@ from odoo.tools import float_compare, float_repr
 # What an HR officer who is neither project lead nor project administrator
 # may write on a project: the award, and their own favourite star.
 HR_PROJECT_FIELDS = {"ops_award_amount", "is_favorite"}
+
+# While a project writes its whole team at once, the team's shares are
+# checked once every line is written, not line by line: the projects whose
+# members changed are collected here and checked when the write ends. Only
+# server code opens it (a context key would let any caller skip the check).
+_SHARES_DEFERRED = contextvars.ContextVar("ops_award_shares_deferred", default=None)
+
+
+@contextmanager
+def award_shares_deferred(projects):
+    """Defer the check of the team's shares to the end of the block, then
+    check ``projects`` and every project whose members changed inside."""
+    pending = set()
+    token = _SHARES_DEFERRED.set(pending)
+    try:
+        yield
+    finally:
+        _SHARES_DEFERRED.reset(token)
+    (projects | projects.browse(pending)).exists()._ops_check_award_shares()
+
+
+def check_award_shares_later(projects):
+    """False when the shares of ``projects`` are to be checked now; True
+    when a team write in progress will check them at its end."""
+    pending = _SHARES_DEFERRED.get()
+    if pending is None:
+        return False
+    pending.update(projects.ids)
+    return True
 
 
 def _without_empty_updates(vals):
@@ -39,6 +71,7 @@ class ProjectProject(models.Model):
         string="Project Award",
         tracking=True,
         copy=False,
+        ops_min=0,
         help="Set by HR or Leadership; shared among the project team by their award shares "
         "in the bonus sheet of the cycle in which the project is accepted.",
     )
@@ -82,15 +115,25 @@ class ProjectProject(models.Model):
     def _check_ops_member_award_shares(self):
         self._ops_check_award_shares()
 
+    @api.model
+    def _ops_subject_paths(self):
+        # The project award is about the project's team.
+        return super()._ops_subject_paths() | {"ops_member_ids.user_id"}
+
+    @api.model
+    def _ops_decision_field_names(self):
+        # Nobody on the team sets the award they share in.
+        return super()._ops_decision_field_names() | {"ops_award_amount"}
+
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("ops_award_amount") for vals in vals_list):
             self._ops_check_award_rights(", ".join(vals.get("name") or "" for vals in vals_list))
-        # The team's shares are checked once the whole team is written.
-        projects = super(ProjectProject, self.with_context(ops_award_share_deferred=True)).create(
-            vals_list
-        )
-        return projects.with_env(self.env)
+        # The team's shares are checked once the whole team is written (the
+        # new projects with a team are among those collected).
+        with award_shares_deferred(self.browse()):
+            projects = super().create(vals_list)
+        return projects
 
     def write(self, vals):
         if not self.env.su:
@@ -115,8 +158,9 @@ class ProjectProject(models.Model):
                     )
         if "ops_member_ids" in vals:
             # The team's shares are checked once every line is written.
-            deferred = self.with_context(ops_award_share_deferred=True)
-            return super(ProjectProject, deferred).write(vals)
+            with award_shares_deferred(self):
+                res = super().write(vals)
+            return res
         return super().write(vals)
 
     @api.model

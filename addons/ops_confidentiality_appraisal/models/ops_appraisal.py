@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class OpsAppraisal(models.Model):
@@ -18,3 +18,14 @@ class OpsAppraisal(models.Model):
         column1="appraisal_id",
         column2="department_id",
     )
+
+    @api.model
+    def _ops_decision_field_names(self):
+        # Who may read a result is decided about the appraised employee: nobody
+        # classifies their own result or names who needs to know it (a head
+        # hiding their result from the HR officers who calibrate it).
+        return super()._ops_decision_field_names() | {
+            "ops_level",
+            "ops_need_to_know_user_ids",
+            "ops_need_to_know_department_ids",
+        }

@@ -1,1 +1,2 @@
 from . import test_appraisal_confidentiality
+from . import test_appraisal_confidentiality_rules

@@ -1,0 +1,1 @@
+from . import ops_appraisal_appeal_decision
