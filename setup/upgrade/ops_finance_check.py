@@ -1,9 +1,10 @@
 # Run by setup/upgrade.sh in `odoo shell` after upgrading ops_finance.
-# ruff: noqa: F821 - `env` is given by odoo shell
+# ruff: noqa: F821 - `env` and `odoo` are given by odoo shell
 module = env["ir.module.module"].search([("name", "=", "ops_finance")])
 companies = env["res.company"].search([])
 problems = []
-if module.latest_version != "18.0.1.1.0":
+expected = odoo.modules.get_manifest("ops_finance")["version"]
+if module.latest_version != expected:
     problems.append(f"version {module.latest_version}")
 if not all(companies.mapped("ops_expense_policy")):
     problems.append("a company without the expense approval chain")
