@@ -176,7 +176,11 @@ class OpsWorkflowMixin(models.AbstractModel):
                     )
                 )
             if step.decision:
-                self._ops_check_not_concerned()
+                self._ops_check_not_concerned(
+                    self[:1]._ops_selection_label(self._ops_state_field, step.target)
+                    if step.target and self._ops_state_field
+                    else None
+                )
         self._ops_lock_rows()
         state = self._ops_state_field
         for record in self:

@@ -278,6 +278,14 @@ class TierValidation(models.AbstractModel):
             return False
         return super()._allow_to_remove_reviews(values)
 
+    def _tier_validation_check_write_allowed(self, vals):
+        # OCA lets a ``skip_validation_check`` context key write a document
+        # under review; any caller can send a context key over RPC. On suite
+        # documents it opens nothing (their own steps write inside the grant).
+        if self._ops_is_suite_document() and not self._ops_validation_open():
+            self = self.with_context(skip_validation_check=False)
+        return super()._tier_validation_check_write_allowed(vals)
+
     def restart_validation(self):
         if self._ops_is_suite_document() and not self._ops_validation_open():
             self._ops_refuse_validation_call()

@@ -236,6 +236,14 @@ class TestOrgRules(ApprovalCommon):
         error = self.assertRefused(record.with_user(self.user_employee).action_cancel)
         self.assertIn("Cancelled", str(error))
 
+    def test_skip_validation_check_opens_nothing(self):
+        record = self._request(self.user_employee)
+        self.assertRefused(
+            record.with_user(self.user_employee).with_context(skip_validation_check=True).write,
+            {"amount": 1.0},
+        )
+        self.assertEqual(record.amount, 100.0)
+
     def test_grant_is_server_code_only(self):
         record = self.Tester.with_user(self.user_employee).create({"name": "Lens"})
         tester = record.with_user(self.user_employee).with_context(

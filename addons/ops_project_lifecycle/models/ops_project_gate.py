@@ -47,6 +47,10 @@ class OpsProjectGate(models.Model):
         "date_open",
         "date_submitted",
         "date_decided",
+        # Who owns the phase decides who reviews it ("department head" steps):
+        # it follows the phase and the project, never the lead's choice.
+        "owner_department_id",
+        "maintainer_department_id",
     )
     _ops_subject_fields = ("submitted_by_id",)
     _ops_decision_methods = ("validate_tier", "reject_tier")

@@ -117,7 +117,16 @@ class TestGateRules(LifecycleCommon):
         self.assertEqual(gate.submitted_by_id, self.user_lead)
         self.assertEqual(len(gate.review_ids), 1)
 
-    def test_skip_validation_check_opens_nothing(self):
+    def test_lead_does_not_choose_who_reviews(self):
+        """The owning department decides who reviews the phase: it follows
+        the phase, not the lead's choice, before or after submitting."""
+        gate = self.gate()
+        for vals in (
+            {"owner_department_id": self.testing.id},
+            {"maintainer_department_id": self.testing.id},
+        ):
+            error = self.assertRefused(gate.with_user(self.user_lead).write, vals)
+            self.assertIn("changes only through the steps", str(error))
         gate = self._submit()
         self.assertRefused(
             gate.with_user(self.user_lead).with_context(skip_validation_check=True).write,
