@@ -14,3 +14,4 @@ from . import ops_cash_plan
 from . import ops_funding
 from . import account_move
 from . import account_payment
+from . import mail_activity

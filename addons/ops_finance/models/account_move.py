@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
@@ -21,7 +21,22 @@ class AccountMove(models.Model):
         "by this purpose.",
     )
 
+    @api.model
+    def _ops_subject_paths(self):
+        # The fund-usage check of a movement is about who booked it.
+        return super()._ops_subject_paths() | {"create_uid", "origin_payment_id.create_uid"}
+
     def write(self, vals):
+        if "ops_fund_purpose_id" in vals and not self.env.su:
+            # Changing the purpose of a posted movement clears (or raises)
+            # its fund-usage flags: a decision of the check, not of who
+            # booked the movement.
+            changed = self.filtered(
+                lambda m: (
+                    m.state == "posted" and m.ops_fund_purpose_id.id != vals["ops_fund_purpose_id"]
+                )
+            )
+            changed._ops_check_not_concerned(self.env._("the fund purpose of a posted movement"))
         res = super().write(vals)
         if "ops_fund_purpose_id" in vals:
             for move in self.filtered("origin_payment_id"):

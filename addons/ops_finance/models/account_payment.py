@@ -3,7 +3,7 @@
 
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountPayment(models.Model):
@@ -11,6 +11,8 @@ class AccountPayment(models.Model):
     journal entry yet, passed to its entry, and in step with it afterwards."""
 
     _inherit = "account.payment"
+    # Odoo's posting, followed by the fund-usage check.
+    _ops_harmless_methods = ("action_post",)
 
     # Kept in step with the journal entry by writes on either side, not
     # computed from move_id: recomputed when Odoo deletes the entry of a
@@ -22,6 +24,11 @@ class AccountPayment(models.Model):
         tracking=True,
         help="What the money is used for (or comes from); passed to the journal entry.",
     )
+
+    @api.model
+    def _ops_subject_paths(self):
+        # The fund-usage check of an outgoing payment is about who made it.
+        return super()._ops_subject_paths() | {"create_uid"}
 
     def write(self, vals):
         res = super().write(vals)
@@ -54,12 +61,14 @@ class AccountPayment(models.Model):
     def action_post(self):
         res = super().action_post()
         self._ops_check_fund_usage()
-        return res
+        return True if res is None else res
 
     def _ops_check_fund_usage(self):
         """An outgoing payment without a fund purpose, or with one that no
         approved cash plan of its month provides for: a note on the payment
-        and one activity for finance."""
+        and one activity for finance, never for who made or posted the
+        payment (they cannot clear it either, see ``mail.activity``)."""
+        poster = self.env.user
         plans = self.env["ops.cash.plan"].sudo()
         activity_type = self.env.ref(
             "ops_finance.mail_activity_type_fund_usage", raise_if_not_found=False
@@ -91,7 +100,7 @@ class AccountPayment(models.Model):
                     ("activity_type_id", "=", activity_type.id),
                 ]
             ):
-                user = payment._ops_finance_user()
+                user = payment._ops_fund_usage_checker(exclude=poster)
                 if user:
                     payment.activity_schedule(
                         activity_type_id=activity_type.id,
@@ -101,15 +110,22 @@ class AccountPayment(models.Model):
                         date_deadline=fields.Date.context_today(payment),
                     )
 
-    def _ops_finance_user(self):
-        """Who checks the payment: its author when they are in finance,
-        otherwise the first finance officer of its company."""
+    def _ops_fund_usage_checker(self, exclude=None):
+        """Who checks the payment's fund usage: the first finance officer of
+        its company who is not concerned (who made the payment, ``exclude``:
+        who posted it); without one, Leadership."""
         self.ensure_one()
-        finance = (
-            self.env.ref("ops_org.ops_org_group_finance")
-            .sudo()
-            .users.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+        concerned = self._ops_concerned_users() | (exclude or self.env["res.users"])
+
+        def candidates(group):
+            return (
+                self.env.ref(group)
+                .sudo()
+                .users.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+                - concerned
+            ).sorted("id")
+
+        return (
+            candidates("ops_org.ops_org_group_finance")[:1]
+            or candidates("ops_org.ops_org_group_leadership")[:1]
         )
-        if self.create_uid in finance:
-            return self.create_uid
-        return finance.sorted("id")[:1]

@@ -5,10 +5,16 @@ import base64
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, format_amount
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import ops_workflow_granted
+
 CHECKLIST = ("ops_check_authentic", "ops_check_legal", "ops_check_complete")
+FINANCE = "ops_org.ops_org_group_finance"
+# Values of ``state`` (computed by Odoo from approval_state, the entries and
+# their payment) and of ``approval_state`` that only the approval reaches.
+APPROVED_STATES = ("approve", "post", "done")
 
 
 class HrExpenseSheet(models.Model):
@@ -16,12 +22,26 @@ class HrExpenseSheet(models.Model):
     receipts attached, the department head reviews, finance checks
     authenticity, legality and completeness, leadership approves, then
     finance pays. The chain runs on OCA tier validation
-    (``hr_expense_tier_validation``) for the companies that enable it."""
+    (``hr_expense_tier_validation``) for the companies that enable it.
 
-    _inherit = "hr.expense.sheet"
+    A suite document (``ops.workflow.mixin``): its reviews change only
+    through the decisions, in order, never by the employee it is about.
+    Odoo writes ``approval_state`` itself (submit, approve, refuse, reset),
+    so the mixin owns no state field here; ``_ops_check_state_write`` keeps
+    the approval and the states after it for the chain."""
 
+    _name = "hr.expense.sheet"
+    _inherit = ["hr.expense.sheet", "ops.workflow.mixin"]
+
+    _ops_state_field = False
     _ops_requester_field = "employee_id.user_id"
     _ops_department_field = "department_id"
+    _ops_workflow_fields = ("ops_checked_by_id", "ops_budget_warning")
+    _ops_subject_fields = ("employee_id",)
+    # Finance's checks are its decision on the claim: never the claimant's.
+    _ops_decision_fields = CHECKLIST
+    _ops_decision_methods = ("action_approve_expense_sheets", "action_refuse_expense_sheets")
+    _ops_harmless_methods = ("action_sheet_move_post", "action_register_payment")
 
     ops_policy = fields.Boolean(
         related="company_id.ops_expense_policy", string="Approval Chain of the Policy"
@@ -80,13 +100,73 @@ class HrExpenseSheet(models.Model):
         ]
 
     def write(self, vals):
-        if any(name in vals for name in CHECKLIST):
-            if not self.env.su and not self.env.user.has_group("ops_org.ops_org_group_finance"):
+        self._ops_check_state_write(vals)
+        checklist = any(name in vals for name in CHECKLIST)
+        if checklist and not self.env.su and not self.env.user.has_group(FINANCE):
+            raise AccessError(self.env._("Only finance checks the receipts of an expense report."))
+        res = super().write(vals)
+        if checklist:
+            # Who ticked: written by the server, never sent by the caller.
+            self._ops_workflow_write({"ops_checked_by_id": self.env.user.id})
+        return res
+
+    def _ops_check_state_write(self, vals):
+        """Odoo refuses a draft report written straight to approved by all
+        but expense managers, and checks the approver's rights when
+        ``approval_state`` becomes approved; nothing else. The chain's rules:
+
+        * whoever calls (the superuser included, as OCA does): no report is
+          approved while its review is open or not validated;
+        * for users, on a report under the chain: approved (and posted or
+          paid) only by the chain's outcome, ``approval_state`` left alone
+          while the review is open (refusing is a rejection in the review),
+          ``state`` never written (Odoo computes it from the entries).
+        """
+        if ops_workflow_granted(self._name) or not {"approval_state", "state"} & set(vals):
+            return
+        approving = vals.get("approval_state") == "approve" or vals.get("state") in APPROVED_STATES
+        # Odoo lets an expense manager approve or refuse their own report.
+        if vals.get("approval_state") == "approve":
+            self._ops_check_not_concerned(self.env._("the approval of an expense report"))
+        elif vals.get("approval_state") == "cancel":
+            self._ops_check_not_concerned(self.env._("the refusal of an expense report"))
+        for sheet in self:
+            open_review = sheet.review_ids and sheet.validation_status in ("waiting", "pending")
+            chained = sheet.ops_policy or sheet.review_ids
+            if approving and sheet.validation_status != "validated":
+                if (
+                    open_review
+                    or (sheet.need_validation and vals.get("approval_state") == "approve")
+                    or (chained and not self.env.su)
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "%(report)s is approved through its approval chain (department "
+                            "head, finance, leadership), which is not complete.",
+                            report=sheet.display_name,
+                        )
+                    )
+            if not chained or self.env.su:
+                continue
+            if "state" in vals and vals["state"] != sheet.state:
                 raise AccessError(
-                    self.env._("Only finance checks the receipts of an expense report.")
+                    self.env._(
+                        "The status of %(report)s follows its approval, its entries and their "
+                        "payment; it is not written.",
+                        report=sheet.display_name,
+                    )
                 )
-            vals = dict(vals, ops_checked_by_id=self.env.user.id)
-        return super().write(vals)
+            if (
+                open_review
+                and "approval_state" in vals
+                and vals["approval_state"] != sheet.approval_state
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(report)s is under review: its reviewer rejects it from the review.",
+                        report=sheet.display_name,
+                    )
+                )
 
     def _ops_checklist_done(self):
         self.ensure_one()
@@ -94,10 +174,18 @@ class HrExpenseSheet(models.Model):
         return all(sheet[name] for name in CHECKLIST)
 
     def _validate_tier(self, tiers=False):
-        reviews = tiers or self.review_ids.filtered(
-            lambda r: r.status == "pending" and self.env.user in r.reviewer_ids
-        )
-        for sheet in self.filtered("ops_policy"):
+        """Finance's step is approved only with its checklist ticked,
+        whatever the path (validate_tier, the review's or the activity's
+        Approve, OCA's comment wizard): they all decide here."""
+        self._ops_check_checklist(tiers or self._ops_reviews_to_decide())
+        open_before = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        res = super()._validate_tier(tiers=tiers)
+        # And whatever the reviews decided in the end.
+        self._ops_check_checklist(open_before.filtered(lambda r: r.status == "approved"))
+        return res
+
+    def _ops_check_checklist(self, reviews):
+        for sheet in self:
             checklist_tiers = reviews.filtered(
                 lambda r, s=sheet: (
                     r.res_id == s.id
@@ -113,7 +201,6 @@ class HrExpenseSheet(models.Model):
                         report=sheet.display_name,
                     )
                 )
-        return super()._validate_tier(tiers=tiers)
 
     def _ops_apply_outcome(self):
         """Once every tier approved, the report is approved as in Odoo (the
@@ -121,8 +208,11 @@ class HrExpenseSheet(models.Model):
         for sheet in self:
             if not sheet.ops_policy or sheet.approval_state != "submit":
                 continue
+            # sudo: the last reviewer may be no expense approver in Odoo's
+            # sense; what runs is Odoo's approval (or refusal) of this report,
+            # which the chain decided.
             if sheet.validation_status == "validated":
-                sheet.sudo().with_context(ops_expense_chain_done=True)._do_approve()
+                sheet.sudo()._do_approve()
             elif sheet.validation_status == "rejected":
                 reason = "; ".join(
                     filter(None, sheet.review_ids.filtered("comment").mapped("comment"))
@@ -131,14 +221,36 @@ class HrExpenseSheet(models.Model):
 
     # -- submission --------------------------------------------------------
 
+    def request_validation(self):
+        # Odoo's submission requests the review (``_do_submit``). Called
+        # again from outside (OCA's button, its tests) on reports that have
+        # their reviews, there is nothing left to request: answered, not
+        # refused. A report still needing one goes through the core's rule.
+        if not self._ops_validation_open() and not any(self.mapped("need_validation")):
+            return self.env["tier.review"]
+        return super().request_validation()
+
     def _do_submit(self):
         policy = self.filtered("ops_policy")
+        for sheet in policy.filtered(lambda s: s.state != "draft"):
+            # Odoo's action_submit_sheet checks nothing over RPC: a report
+            # under review, refused or approved is not submitted again.
+            raise UserError(
+                self.env._(
+                    "%(report)s is %(state)s: only a draft report is submitted.",
+                    report=sheet.display_name,
+                    state=sheet._ops_selection_label("state"),
+                )
+            )
         policy._ops_check_receipts()
         policy._ops_set_cost_centres()
         policy._ops_check_budget()
         res = super()._do_submit()
-        if policy:
-            policy.request_validation()
+        # The chain of the policy (fail closed when no authority applies),
+        # and any other authority configured for reports outside it.
+        chained = self.filtered(lambda s: s.ops_policy or s.need_validation)
+        if chained:
+            chained._ops_request_validation()
         return res
 
     def _ops_check_receipts(self):
@@ -171,7 +283,7 @@ class HrExpenseSheet(models.Model):
             for key, share in distribution.items():
                 for analytic in str(key).split(","):
                     claimed[(expense.account_id.id, int(analytic or 0), month)] += (
-                        expense.total_amount * share / 100.0
+                        expense.ops_budget_amount * share / 100.0
                     )
         budget_lines = (
             self.env["ops.budget.line"]
@@ -223,7 +335,8 @@ class HrExpenseSheet(models.Model):
                     )
                 )
             warning = "\n".join(overruns) or False
-            sheet.sudo().ops_budget_warning = warning
+            # Part of the submission: the warning reviewers see.
+            sheet.sudo()._ops_workflow_write({"ops_budget_warning": warning})
             if warning:
                 sheet.sudo().message_post(
                     body=self.env._("Beyond the remaining budget: %(lines)s", lines=warning),
@@ -235,7 +348,8 @@ class HrExpenseSheet(models.Model):
         """Under the chain, reviewers get their tier's activity instead of
         Odoo's single "approve the expense report" activity."""
         chained = self.filtered(lambda s: s.ops_policy and s.state == "submit")
-        return super(HrExpenseSheet, self - chained).activity_update()
+        super(HrExpenseSheet, self - chained).activity_update()
+        return True
 
     # -- what the chain replaces -------------------------------------------
 
@@ -251,10 +365,16 @@ class HrExpenseSheet(models.Model):
                 )
 
     def action_approve_expense_sheets(self):
+        """Odoo's Approve: under the chain, only once the chain approved;
+        never by the employee the report is about."""
+        self._ops_check_not_concerned(self.env._("the approval of an expense report"))
         self._ops_check_chain_done()
-        return super().action_approve_expense_sheets()
+        return super().action_approve_expense_sheets() or True
 
     def _do_approve(self):
+        # Odoo's approval, from its button, its duplicate wizard or the
+        # chain's outcome (as superuser).
+        self._ops_check_not_concerned(self.env._("the approval of an expense report"))
         self._ops_check_chain_done()
         # Two deciders at once: the second waits here and then finds the
         # report approved, so one bill (or payment) is ever made.
@@ -262,13 +382,33 @@ class HrExpenseSheet(models.Model):
         return super()._do_approve()
 
     def _ops_lock_sheets(self):
+        """``_ops_lock_rows`` but re-reading only the approval: re-reading
+        every field would re-order the expense lines Odoo builds the entry
+        from (its tests pin that order)."""
         if self.ids:
             self.env.cr.execute(
-                "SELECT id FROM hr_expense_sheet WHERE id IN %s FOR UPDATE", [tuple(self.ids)]
+                "SELECT id FROM hr_expense_sheet WHERE id IN %s ORDER BY id FOR UPDATE",
+                [tuple(self.ids)],
             )
             self.invalidate_recordset(["approval_state", "state", "account_move_ids"])
 
     def action_refuse_expense_sheets(self):
+        """Odoo's Refuse: under review, the reviewer rejects in the review;
+        never by the employee the report is about."""
+        self._ops_check_not_concerned(self.env._("the refusal of an expense report"))
+        self._ops_check_not_under_review()
+        return super().action_refuse_expense_sheets()
+
+    def _do_refuse(self, reason):
+        # Odoo's refusal, from its wizards or the chain's outcome (as
+        # superuser).
+        self._ops_check_not_concerned(self.env._("the refusal of an expense report"))
+        self._ops_check_not_under_review()
+        return super()._do_refuse(reason)
+
+    def _ops_check_not_under_review(self):
+        if self.env.su:
+            return
         for sheet in self.filtered(lambda s: s.ops_policy and s.state == "submit"):
             raise UserError(
                 self.env._(
@@ -276,11 +416,10 @@ class HrExpenseSheet(models.Model):
                     report=sheet.display_name,
                 )
             )
-        return super().action_refuse_expense_sheets()
 
     def action_sheet_move_post(self):
         self._ops_check_chain_done()
-        return super().action_sheet_move_post()
+        return super().action_sheet_move_post() or True
 
     def action_register_payment(self):
         self._ops_check_chain_done()

@@ -8,6 +8,10 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+FINANCE = "ops_org.ops_org_group_finance"
+
 
 class OpsBudget(models.Model):
     """The company's annual budget (policy §六(一)1): each department drafts
@@ -17,7 +21,7 @@ class OpsBudget(models.Model):
 
     _name = "ops.budget"
     _description = "Annual Budget"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, version desc, id desc"
 
     _state_field = "state"
@@ -28,9 +32,34 @@ class OpsBudget(models.Model):
     _ops_requester_field = "submitted_by_id"
     _ops_state_validated = "approved"
     _ops_state_rejected = "rejected"
+    # Approved and rejected come from the review (ops_org's tier glue).
+    _ops_transitions = {
+        "open_departments": Transition(("draft",), None, (FINANCE,)),
+        "consolidate": Transition(("draft",), "consolidation", (FINANCE,)),
+        "submit": Transition(("consolidation",), None, (FINANCE,)),
+        "revise": Transition(("rejected",), "consolidation", (FINANCE,)),
+        "new_version": Transition(("approved",), None, (FINANCE,)),
+        # Server code only: the version a newly approved one replaces.
+        "supersede": Transition(("approved",), "superseded"),
+    }
+    _ops_workflow_fields = ("submitted_by_id", "date_approved", "version", "previous_id")
+    # The submitter is the requester of the review: never its approver.
+    _ops_subject_fields = ("submitted_by_id",)
+    _ops_harmless_methods = (
+        "action_open_departments",
+        "action_consolidate",
+        "action_submit",
+        "action_revise",
+        "action_new_version",
+    )
 
     name = fields.Char(required=True, tracking=True)
-    year = fields.Integer(required=True, default=lambda self: fields.Date.today().year + 1)
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.today().year + 1,
+        ops_min=2000,
+        ops_max=2999,
+    )
     date_from = fields.Date(compute="_compute_dates", store=True)
     date_to = fields.Date(compute="_compute_dates", store=True)
     version = fields.Integer(default=1, readonly=True, copy=False)
@@ -156,9 +185,7 @@ class OpsBudget(models.Model):
                             "%(account)s, %(month)s: %(consumption)s %% consumed "
                             "(threshold %(level)s %%)",
                             account=line.account_id.display_name,
-                            month=dict(line._fields["month"]._description_selection(self.env))[
-                                line.month
-                            ],
+                            month=line._ops_selection_label("month"),
                             consumption=round(line.consumption, 1),
                             level=round(level, 1),
                         )
@@ -171,7 +198,8 @@ class OpsBudget(models.Model):
                     subtype_xmlid="mail.mt_comment",
                 )
                 for line, level in items:
-                    line.sudo().write({"alert_level": level})
+                    # The cron notes what it notified (a field only it writes).
+                    line.sudo()._ops_workflow_write({"alert_level": level})
 
     @api.constrains("year")
     def _check_year(self):
@@ -210,8 +238,8 @@ class OpsBudget(models.Model):
     def action_open_departments(self):
         """Create the draft of every department of the company that has none
         (each gets its cost centre)."""
+        self._ops_transition("open_departments")
         for budget in self:
-            budget._ops_check_state("draft")
             departments = self.env["hr.department"].search(
                 [("company_id", "in", [budget.company_id.id, False])]
             )
@@ -224,9 +252,9 @@ class OpsBudget(models.Model):
 
     def action_consolidate(self):
         """Finance takes over the department drafts to balance them."""
-        self._ops_check_state("draft")
-        self.write({"state": "consolidation"})
-        self.department_budget_ids.filtered(lambda d: d.state == "draft").write(
+        self._ops_transition("consolidate")
+        # Part of this step: the drafts still open are handed over with it.
+        self.department_budget_ids.filtered(lambda d: d.state == "draft")._ops_workflow_write(
             {"state": "submitted"}
         )
         return True
@@ -234,27 +262,33 @@ class OpsBudget(models.Model):
     def action_submit(self):
         """Finance submits the balanced budget to leadership."""
         for budget in self:
-            budget._ops_check_state("consolidation")
             if not budget.line_ids:
                 raise UserError(
                     self.env._("Budget %(name)s has no line to approve.", name=budget.name)
                 )
-        self.write({"submitted_by_id": self.env.uid})
-        self.request_validation()
+            if budget.validation_status in ("waiting", "pending"):
+                raise UserError(
+                    self.env._(
+                        "Budget %(name)s is already waiting for its approval.", name=budget.name
+                    )
+                )
+        self._ops_transition("submit", {"submitted_by_id": self.env.uid})
+        # A new submission starts the review over (a rejection keeps its
+        # reviews until then).
+        self._ops_restart_validation()
+        self._ops_request_validation()
         return True
 
     def action_revise(self):
         """A rejected budget goes back to finance for balancing."""
-        self._ops_check_state("rejected")
-        self.restart_validation()
-        self.write({"state": "consolidation"})
+        self._ops_transition("revise")
         return True
 
     def action_new_version(self):
         """Copy an approved budget as the next version, in consolidation."""
         self.ensure_one()
-        self._ops_check_state("approved")
-        new = self.copy(
+        self._ops_transition("new_version")
+        vals = self.copy_data(
             {
                 "name": self.name,
                 "version": self.version + 1,
@@ -262,8 +296,12 @@ class OpsBudget(models.Model):
                 "state": "consolidation",
             }
         )
+        new = self._ops_workflow_create(vals)
+        Part = self.env["ops.budget.department"]
         for department_budget in self.department_budget_ids:
-            copy = department_budget.copy({"budget_id": new.id, "state": "submitted"})
+            copy = Part._ops_workflow_create(
+                department_budget.copy_data({"budget_id": new.id, "state": "submitted"})
+            )
             department_budget.line_ids.copy({"department_budget_id": copy.id})
         return {
             "type": "ir.actions.act_window",
@@ -275,7 +313,9 @@ class OpsBudget(models.Model):
     def _ops_on_validated(self):
         """Approved: dated, locked, and the version it revises superseded."""
         self.ensure_one()
-        self.sudo().write({"date_approved": fields.Date.context_today(self)})
+        # sudo: the leader who approved may not write budgets; only the
+        # approval date of the budget they approved is written.
+        self.sudo()._ops_workflow_write({"date_approved": fields.Date.context_today(self)})
         older = self.sudo().search(
             [
                 ("company_id", "=", self.company_id.id),
@@ -284,7 +324,8 @@ class OpsBudget(models.Model):
                 ("id", "!=", self.id),
             ]
         )
-        older.write({"state": "superseded"})
+        # sudo (above): the older version is superseded, nothing else.
+        older._ops_transition("supersede")
 
     @api.model
     def _ops_demo_populate(self, finance, leader, departments):
@@ -384,16 +425,3 @@ class OpsBudget(models.Model):
         self.with_user(finance).create(
             {"name": self.env._("Budget %(year)s", year=year + 1), "year": year + 1}
         ).action_open_departments()
-
-    def _ops_check_state(self, expected):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for budget in self:
-            if budget.state != expected:
-                raise UserError(
-                    self.env._(
-                        "Budget %(name)s is %(state)s; this step needs it %(expected)s.",
-                        name=budget.name,
-                        state=labels[budget.state],
-                        expected=labels[expected],
-                    )
-                )

@@ -5,6 +5,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition, ops_workflow_granted
+
+FINANCE = "ops_org.ops_org_group_finance"
+HEAD = "ops_org.ops_org_group_department_head"
+
 
 class OpsBudgetAdjustment(models.Model):
     """A budget adjustment request (预算调整, policy §六(一)3): raised by a
@@ -14,7 +19,7 @@ class OpsBudgetAdjustment(models.Model):
 
     _name = "ops.budget.adjustment"
     _description = "Budget Adjustment Request"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
     _state_field = "state"
@@ -26,6 +31,17 @@ class OpsBudgetAdjustment(models.Model):
     _ops_department_field = "department_id"
     _ops_state_validated = "approved"
     _ops_state_rejected = "rejected"
+    # Applied (approved) and rejected come from the review, finance then
+    # leadership (the tier definitions' order).
+    _ops_transitions = {
+        "submit": Transition(("draft",), "submitted", (HEAD, FINANCE)),
+        "draft": Transition(("rejected",), "draft", (HEAD, FINANCE)),
+    }
+    # The requester (``_ops_requester_field``) is owned too: it is the
+    # current user at creation and nobody else, ever.
+    _ops_workflow_fields = ("date_applied",)
+    _ops_subject_fields = ("requested_by_id",)
+    _ops_harmless_methods = ("action_submit", "action_draft")
 
     name = fields.Char(
         required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
@@ -95,45 +111,59 @@ class OpsBudgetAdjustment(models.Model):
         return super()._get_under_validation_exceptions() + ["state"]
 
     def write(self, vals):
-        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
+        if not self._ops_workflow_open() and set(vals) - {"message_main_attachment_id"}:
             if self.filtered(lambda a: a.state in ("approved", "rejected")):
                 raise UserError(self.env._("A decided adjustment request cannot change."))
         return super().write(vals)
 
+    def _ops_check_lines_editable(self):
+        """The changes asked for are what finance and leadership review:
+        they change only while the request is a draft."""
+        if self.env.su or ops_workflow_granted("ops.budget.adjustment.line"):
+            return
+        for adjustment in self.exists():
+            if adjustment.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(request)s is %(state)s: its changes are what is reviewed, they "
+                        "cannot change now.",
+                        request=adjustment.name,
+                        state=adjustment._ops_selection_label("state"),
+                    )
+                )
+
     def action_submit(self):
         for adjustment in self:
-            if adjustment.state != "draft":
-                raise UserError(self.env._("Only a draft request can be submitted."))
             if not adjustment.line_ids:
                 raise UserError(self.env._("Say which budget lines change and by how much."))
-            adjustment.line_ids._ops_check_within_remaining()
-        self.write({"state": "submitted"})
-        self.request_validation()
+        self.line_ids._ops_check_within_remaining()
+        self._ops_transition("submit")
+        # A new submission starts the review over (a rejection keeps its
+        # reviews until then).
+        self._ops_restart_validation()
+        self._ops_request_validation()
         return True
 
     def action_draft(self):
-        for adjustment in self:
-            if adjustment.state != "rejected":
-                raise UserError(self.env._("Only a rejected request goes back to draft."))
-        self.restart_validation()
-        self.sudo().write({"state": "draft"})
+        self._ops_transition("draft")
         return True
 
     def _ops_on_validated(self):
-        """Apply the changes: each line locked, checked against what remains
-        at this moment, and recorded with its date and before/after amounts."""
+        """Apply the changes: each budget line locked, checked against what
+        remains at this moment, and recorded with its date and before/after
+        amounts."""
         self.ensure_one()
+        # sudo: the leader approving the last step may not write adjustment
+        # lines; only the outcome of this adjustment is written.
         lines = self.line_ids.sudo()
-        self.env.cr.execute(
-            "SELECT id FROM ops_budget_line WHERE id IN %s ORDER BY id FOR UPDATE",
-            [tuple(lines.budget_line_id.ids)],
-        )
-        lines.budget_line_id.invalidate_recordset()
+        # Two adjustments of the same budget line applied at once: the second
+        # waits here, then reads what the first left.
+        lines.budget_line_id._ops_lock_rows()
         lines._ops_check_within_remaining()
         now = fields.Datetime.now()
         for line in lines:
             before = line.budget_line_id.current_amount
-            line.write(
+            line._ops_workflow_write(
                 {
                     "applied": True,
                     "before_amount": before,
@@ -141,13 +171,19 @@ class OpsBudgetAdjustment(models.Model):
                     "date_applied": now,
                 }
             )
-        self.sudo().write({"date_applied": now})
+        self.sudo()._ops_workflow_write({"date_applied": now})
 
 
 class OpsBudgetAdjustmentLine(models.Model):
     _name = "ops.budget.adjustment.line"
     _description = "Budget Adjustment Line"
+    _inherit = ["ops.workflow.mixin"]
     _order = "adjustment_id, id"
+
+    # No state of its own: its request's. What was applied, when and from
+    # which amount is written only when the request is approved.
+    _ops_state_field = False
+    _ops_workflow_fields = ("applied", "date_applied", "before_amount", "after_amount")
 
     adjustment_id = fields.Many2one(
         "ops.budget.adjustment", required=True, ondelete="cascade", index=True
@@ -163,6 +199,7 @@ class OpsBudgetAdjustmentLine(models.Model):
         domain="[('budget_id', '=', parent.budget_id), "
         "('department_id', '=', parent.department_id)]",
     )
+    # A cut is a negative change (bounded by what remains of the line).
     amount = fields.Monetary(string="Change", required=True, help="Positive adds, negative cuts.")
     before_amount = fields.Monetary(
         string="Before", compute="_compute_preview", store=True, readonly=True
@@ -193,6 +230,25 @@ class OpsBudgetAdjustmentLine(models.Model):
             if line.budget_line_id.department_id != line.adjustment_id.department_id:
                 raise ValidationError(self.env._("A department adjusts its own budget lines."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["ops.budget.adjustment"].browse(
+            {vals["adjustment_id"] for vals in vals_list if vals.get("adjustment_id")}
+        )._ops_check_lines_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.adjustment_id._ops_check_lines_editable()
+        if vals.get("adjustment_id"):
+            self.env["ops.budget.adjustment"].browse(
+                vals["adjustment_id"]
+            )._ops_check_lines_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.adjustment_id._ops_check_lines_editable()
+        return super().unlink()
+
     def _ops_check_within_remaining(self):
         """A cut may not exceed what remains of the line (current budget
         minus actual and committed)."""
@@ -212,7 +268,7 @@ class OpsBudgetAdjustmentLine(models.Model):
                         "%(account)s, %(month)s: the cut of %(cut)s is beyond what remains "
                         "(%(remaining)s).",
                         account=budget_line.account_id.display_name,
-                        month=dict(budget_line._fields["month"].selection)[budget_line.month],
+                        month=budget_line._ops_selection_label("month"),
                         cut=-line.amount,
                         remaining=budget_line.remaining_amount,
                     )

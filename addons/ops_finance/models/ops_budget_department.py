@@ -4,15 +4,28 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+FINANCE = "ops_org.ops_org_group_finance"
+HEAD = "ops_org.ops_org_group_department_head"
+
 
 class OpsBudgetDepartment(models.Model):
     """One department's part of the annual budget, drafted by its head."""
 
     _name = "ops.budget.department"
     _description = "Department Budget"
-    _inherit = ["mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "budget_id desc, department_id"
     _rec_names_search = ["department_id", "budget_id"]
+
+    # Finance hands the drafts still open over with the budget's
+    # consolidation (ops.budget.action_consolidate).
+    _ops_transitions = {
+        "submit": Transition(("draft",), "submitted", (HEAD, FINANCE)),
+        "reopen": Transition(("submitted",), "draft", (FINANCE,)),
+    }
+    _ops_harmless_methods = ("action_submit", "action_reopen")
 
     budget_id = fields.Many2one("ops.budget", required=True, ondelete="cascade", index=True)
     department_id = fields.Many2one("hr.department", required=True, ondelete="restrict", index=True)
@@ -71,9 +84,7 @@ class OpsBudgetDepartment(models.Model):
                     "%(state)s).",
                     department=part.department_id.name,
                     budget=part.budget_id.name,
-                    state=dict(part.budget_id._fields["state"]._description_selection(self.env))[
-                        state
-                    ],
+                    state=part.budget_id._ops_selection_label("state"),
                 )
             )
 
@@ -85,7 +96,7 @@ class OpsBudgetDepartment(models.Model):
     def action_submit(self):
         """The head hands the department's draft to finance."""
         for part in self:
-            if part.state != "draft" or part.budget_id.state != "draft":
+            if part.budget_id.state != "draft":
                 raise UserError(self.env._("Only a draft can be submitted to finance."))
             if not part.line_ids:
                 raise UserError(
@@ -94,15 +105,13 @@ class OpsBudgetDepartment(models.Model):
                         department=part.department_id.name,
                     )
                 )
-        self.write({"state": "submitted"})
+        self._ops_transition("submit")
         return True
 
     def action_reopen(self):
         """Finance returns a submitted draft to the department."""
-        if not self.env.user.has_group("ops_org.ops_org_group_finance"):
-            raise UserError(self.env._("Finance returns a department's draft."))
         for part in self:
             if part.budget_id.state != "draft":
                 raise UserError(self.env._("The departments' drafting is over."))
-        self.write({"state": "draft"})
+        self._ops_transition("reopen")
         return True

@@ -19,7 +19,14 @@ class OpsBudgetLine(models.Model):
 
     _name = "ops.budget.line"
     _description = "Budget Line"
+    _inherit = ["ops.workflow.mixin"]
     _order = "budget_id, department_id, account_id, date_from"
+
+    # No state of its own (its budget's rules it): the alert level is the
+    # budget alert cron's note of what it notified.
+    _ops_state_field = False
+    _ops_workflow_fields = ("alert_level",)
+    _ops_harmless_methods = ("action_open_journal_items",)
 
     department_budget_id = fields.Many2one(
         "ops.budget.department", required=True, ondelete="cascade", index=True
@@ -52,7 +59,7 @@ class OpsBudgetLine(models.Model):
     month = fields.Selection(MONTHS, required=True)
     date_from = fields.Date(compute="_compute_dates", store=True)
     date_to = fields.Date(compute="_compute_dates", store=True)
-    planned_amount = fields.Monetary(string="Planned")
+    planned_amount = fields.Monetary(string="Planned", ops_min=0)
     adjustment_line_ids = fields.One2many(
         "ops.budget.adjustment.line", "budget_line_id", string="Adjustment Lines"
     )
@@ -167,8 +174,7 @@ class OpsBudgetLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) - {"analytic_account_id", "alert_level"}:
-            self.department_budget_id._ops_check_editable()
+        self.department_budget_id._ops_check_editable()
         return super().write(vals)
 
     def unlink(self):
@@ -222,7 +228,9 @@ class OpsBudgetLine(models.Model):
 
     def _ops_commitments(self):
         """{(account, cost centre, month): amount} of the expenses approved
-        but not yet posted (policy: commitments count against the budget)."""
+        but not yet posted (policy: commitments count against the budget),
+        each for what it will post to its expense account (recoverable tax
+        goes to a tax account): the commitment becomes the same actual."""
         scope = self._ops_scope()
         if not scope:
             return {}
@@ -245,7 +253,7 @@ class OpsBudgetLine(models.Model):
             for key, share in (expense.analytic_distribution or {}).items():
                 for analytic in str(key).split(","):
                     result[(expense.account_id.id, int(analytic), month)] += (
-                        expense.total_amount * share / 100.0
+                        expense.ops_budget_amount * share / 100.0
                     )
         return result
 

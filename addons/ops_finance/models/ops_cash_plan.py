@@ -9,7 +9,10 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition, ops_workflow_grant
+
 LIQUIDITY_TYPE = "asset_cash"
+FINANCE = "ops_org.ops_org_group_finance"
 
 
 class OpsCashPlan(models.Model):
@@ -23,7 +26,7 @@ class OpsCashPlan(models.Model):
 
     _name = "ops.cash.plan"
     _description = "Monthly Cash Plan"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "month desc, version desc, id desc"
     _check_company_auto = True
 
@@ -35,6 +38,28 @@ class OpsCashPlan(models.Model):
     _ops_requester_field = "submitted_by_id"
     _ops_state_validated = "approved"
     _ops_state_rejected = "rejected"
+    # Approved and rejected come from the review (ops_org's tier glue).
+    _ops_transitions = {
+        "submit": Transition(("draft",), "submitted", (FINANCE,)),
+        "draft": Transition(("rejected",), "draft", (FINANCE,)),
+        "new_version": Transition(("approved",), None, (FINANCE,)),
+        "fill": Transition(("draft",), None, (FINANCE,)),
+        # Server code only: the plan a newly approved one replaces.
+        "supersede": Transition(("approved",), "superseded"),
+    }
+    _ops_workflow_fields = ("submitted_by_id", "date_approved", "version", "previous_id")
+    # The submitter is the requester of the review: never its approver.
+    _ops_subject_fields = ("submitted_by_id",)
+    _ops_harmless_methods = (
+        "action_submit",
+        "action_draft",
+        "action_new_version",
+        "action_fill_from_schedules",
+        "action_open_opening_items",
+        "action_open_income_items",
+        "action_open_expense_items",
+        "action_open_month_items",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -103,6 +128,7 @@ class OpsCashPlan(models.Model):
         )
     ]
 
+    @api.private
     def init(self):
         # One approved plan per company and month, whatever the code does.
         self.env.cr.execute(
@@ -174,6 +200,15 @@ class OpsCashPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # What the caller sends is checked as the mixin does; the version is
+        # then the workflow's own (the next one of the month), written under
+        # its grant.
+        if not self._ops_workflow_open():
+            owned = self._ops_owned_fields()
+            for vals in vals_list:
+                for name in owned & set(vals):
+                    if not self._ops_is_default(name, vals[name]):
+                        self._ops_refuse_field(name)
         for vals in vals_list:
             self._ops_normalise_month(vals)
             if vals.get("month") and "version" not in vals:
@@ -184,7 +219,8 @@ class OpsCashPlan(models.Model):
                     limit=1,
                 )
                 vals["version"] = latest.version + 1 if latest else 1
-        return super().create(vals_list)
+        with ops_workflow_grant(self._name):
+            return super().create(vals_list)
 
     def _get_after_validation_exceptions(self):
         return super()._get_after_validation_exceptions() + ["state", "date_approved"]
@@ -194,7 +230,7 @@ class OpsCashPlan(models.Model):
 
     def write(self, vals):
         self._ops_normalise_month(vals)
-        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
+        if not self._ops_workflow_open() and set(vals) - {"message_main_attachment_id"}:
             locked = self.filtered(lambda p: p.state in ("approved", "superseded"))
             if locked:
                 raise UserError(
@@ -219,29 +255,31 @@ class OpsCashPlan(models.Model):
     def action_submit(self):
         """Finance submits the plan to leadership."""
         for plan in self:
-            plan._ops_check_state("draft")
             if not plan.line_ids:
                 raise UserError(
                     self.env._("Cash plan %(name)s has no line to approve.", name=plan.name)
                 )
         self._check_open_period()
-        self.write({"state": "submitted", "submitted_by_id": self.env.uid})
-        self.request_validation()
+        self._ops_transition("submit", {"submitted_by_id": self.env.uid})
+        # A new submission starts the review over (a rejection keeps its
+        # reviews until then).
+        self._ops_restart_validation()
+        self._ops_request_validation()
         return True
 
     def action_draft(self):
         """A rejected plan goes back to finance."""
-        self._ops_check_state("rejected")
-        self.restart_validation()
-        self.sudo().write({"state": "draft"})
+        self._ops_transition("draft")
         return True
 
     def action_new_version(self):
         """Copy an approved plan as the next version of its month, in draft;
         it supersedes this one once approved."""
         self.ensure_one()
-        self._ops_check_state("approved")
-        new = self.copy({"month": self.month, "previous_id": self.id})
+        self._ops_transition("new_version")
+        new = self._ops_workflow_create(
+            self.copy_data({"month": self.month, "previous_id": self.id})
+        )
         for line in self.line_ids:
             line.copy({"plan_id": new.id})
         return {
@@ -257,8 +295,8 @@ class OpsCashPlan(models.Model):
         (created when missing), once."""
         Line = self.env["ops.cash.plan.line"]
         added = 0
+        self._ops_transition("fill")
         for plan in self:
-            plan._ops_check_state("draft")
             items = self.env["ops.funding.schedule"].search(
                 [
                     ("company_id", "=", plan.company_id.id),
@@ -311,7 +349,9 @@ class OpsCashPlan(models.Model):
 
     def _ops_on_validated(self):
         self.ensure_one()
-        self.sudo().write({"date_approved": fields.Date.context_today(self)})
+        # sudo: the leader who approved may not write cash plans; only the
+        # approval date of the plan they approved is written.
+        self.sudo()._ops_workflow_write({"date_approved": fields.Date.context_today(self)})
 
     def _ops_supersede_older(self):
         """Before a plan is approved, the plan approved so far for its
@@ -330,7 +370,8 @@ class OpsCashPlan(models.Model):
                 )
             )
             if older:
-                older.write({"state": "superseded"})
+                # sudo (above): the older plan is superseded, nothing else.
+                older._ops_transition("supersede")
                 older.flush_recordset(["state"])
 
     # -- drill-down ----------------------------------------------------------
@@ -564,28 +605,14 @@ class OpsCashPlan(models.Model):
         if vals.get("month"):
             vals["month"] = fields.Date.to_date(vals["month"]) + relativedelta(day=1)
 
-    def _ops_check_state(self, expected):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for plan in self:
-            if plan.state != expected:
-                raise UserError(
-                    self.env._(
-                        "Cash plan %(name)s is %(state)s; this step needs it %(expected)s.",
-                        name=plan.name,
-                        state=labels[plan.state],
-                        expected=labels[expected],
-                    )
-                )
-
     def _ops_check_editable(self):
         for plan in self:
             if plan.state != "draft" and not self.env.su:
-                labels = dict(self._fields["state"]._description_selection(self.env))
                 raise UserError(
                     self.env._(
                         "Cash plan %(name)s is %(state)s: only a draft plan can change.",
                         name=plan.name,
-                        state=labels[plan.state],
+                        state=plan._ops_selection_label("state"),
                     )
                 )
 
@@ -598,6 +625,7 @@ class OpsCashPlanLine(models.Model):
     _name = "ops.cash.plan.line"
     _description = "Cash Plan Line"
     _order = "plan_id, direction desc, sequence, id"
+    _ops_harmless_methods = ("action_open_journal_items",)
 
     plan_id = fields.Many2one("ops.cash.plan", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
@@ -615,7 +643,7 @@ class OpsCashPlanLine(models.Model):
         domain="[('direction', 'in', (direction, 'both'))]",
     )
     name = fields.Char(string="Description")
-    planned_amount = fields.Monetary(string="Planned")
+    planned_amount = fields.Monetary(string="Planned", ops_min=0)
     actual_amount = fields.Monetary(string="Actual", compute="_compute_actual_amount")
     variance_amount = fields.Monetary(
         string="Variance",

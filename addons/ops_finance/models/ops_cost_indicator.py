@@ -4,6 +4,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+FINANCE = "ops_org.ops_org_group_finance"
+
 
 class OpsCostIndicator(models.Model):
     """A cost-control indicator of a department for a period (policy
@@ -14,8 +18,17 @@ class OpsCostIndicator(models.Model):
 
     _name = "ops.cost.indicator"
     _description = "Cost-Control Indicator"
-    _inherit = ["mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "date_from desc, department_id, id"
+
+    # The assessment is a decision about the department, whose head's (and
+    # staff's) appraisal reads its score: never taken by that head.
+    _ops_transitions = {
+        "assess": Transition(("open",), "assessed", (FINANCE,), decision=True),
+    }
+    _ops_workflow_fields = ("assessed_actual", "result", "score")
+    _ops_subject_fields = ("department_id.manager_id",)
+    _ops_decision_methods = ("action_assess",)
 
     name = fields.Char(required=True, tracking=True)
     department_id = fields.Many2one("hr.department", required=True, index=True)
@@ -39,7 +52,7 @@ class OpsCostIndicator(models.Model):
         required=True,
         default="consumption",
     )
-    target = fields.Float(required=True, tracking=True)
+    target = fields.Float(required=True, tracking=True, ops_min=0)
     actual = fields.Float(compute="_compute_actual", digits=(16, 2))
     state = fields.Selection(
         [("open", "Open"), ("assessed", "Assessed")],
@@ -78,7 +91,7 @@ class OpsCostIndicator(models.Model):
 
     def write(self, vals):
         if (
-            not self.env.su
+            not self._ops_workflow_open()
             and set(vals) - {"note"}
             and self.filtered(lambda i: i.state == "assessed")
         ):
@@ -113,20 +126,16 @@ class OpsCostIndicator(models.Model):
 
     def action_assess(self):
         """Freeze the actual and give the period's result and score."""
-        if not self.env.user.has_group("ops_org.ops_org_group_finance"):
-            raise UserError(self.env._("Finance assesses cost-control indicators."))
         for indicator in self:
-            if indicator.state != "open":
-                raise UserError(self.env._("This indicator is already assessed."))
             actual = indicator._ops_measure()
             met = actual <= indicator.target
             score = 100.0 if met else max(0.0, 100.0 * (2 - actual / indicator.target))
-            indicator.sudo().write(
+            indicator._ops_transition(
+                "assess",
                 {
-                    "state": "assessed",
                     "assessed_actual": actual,
                     "result": "met" if met else "missed",
                     "score": round(score, 2),
-                }
+                },
             )
         return True

@@ -9,6 +9,10 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+
+FINANCE = "ops_org.ops_org_group_finance"
+
 # Fund purpose planned by default for a schedule item, by kind of funding
 # and kind of item (XML ids of the purposes shipped in data).
 DRAWDOWN_PURPOSES = {
@@ -31,9 +35,22 @@ class OpsFunding(models.Model):
 
     _name = "ops.funding"
     _description = "Funding Record"
-    _inherit = ["mail.thread.main.attachment", "mail.activity.mixin"]
+    _inherit = ["ops.workflow.mixin", "mail.thread.main.attachment", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    _ops_transitions = {
+        "activate": Transition(("draft",), "active", (FINANCE,)),
+        "close": Transition(("active",), "closed", (FINANCE,)),
+        "draft": Transition(("active",), "draft", (FINANCE,)),
+        "generate_schedule": Transition(("draft",), None, (FINANCE,)),
+    }
+    _ops_harmless_methods = (
+        "action_activate",
+        "action_close",
+        "action_draft",
+        "action_generate_schedule",
+    )
 
     name = fields.Char(
         string="Reference",
@@ -65,15 +82,17 @@ class OpsFunding(models.Model):
         default=lambda self: self.env.company.currency_id,
         tracking=True,
     )
-    amount = fields.Monetary(required=True, tracking=True)
+    amount = fields.Monetary(required=True, tracking=True, ops_min=0)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     interest_rate = fields.Float(
         string="Interest Rate (%)",
         digits=(16, 4),
         tracking=True,
+        ops_min=0,
+        ops_max=100,
         help="Yearly rate of the loan or coupon rate of the bond.",
     )
-    term_months = fields.Integer(string="Term (Months)", tracking=True)
+    term_months = fields.Integer(string="Term (Months)", tracking=True, ops_min=0, ops_max=1200)
     date_maturity = fields.Date(
         string="Maturity",
         compute="_compute_date_maturity",
@@ -173,18 +192,15 @@ class OpsFunding(models.Model):
     # -- steps -------------------------------------------------------------
 
     def action_activate(self):
-        self._ops_check_state("draft")
-        self.write({"state": "active"})
+        self._ops_transition("activate")
         return True
 
     def action_close(self):
-        self._ops_check_state("active")
-        self.write({"state": "closed"})
+        self._ops_transition("close")
         return True
 
     def action_draft(self):
-        self._ops_check_state("active")
-        self.write({"state": "draft"})
+        self._ops_transition("draft")
         return True
 
     def action_generate_schedule(self):
@@ -192,8 +208,8 @@ class OpsFunding(models.Model):
         the drawdown (receipt) on the funding date; for loans and bonds, the
         monthly interest (coupon) over the term and the repayment at
         maturity."""
+        self._ops_transition("generate_schedule")
         for funding in self:
-            funding._ops_check_state("draft")
             funding.schedule_ids.filtered(lambda s: not s.done).unlink()
             items = [{"date": funding.date, "kind": "drawdown", "amount": funding.amount}]
             if funding.kind != "equity" and funding.term_months:
@@ -219,19 +235,6 @@ class OpsFunding(models.Model):
                 )
             funding.write({"schedule_ids": [Command.create(vals) for vals in items]})
         return True
-
-    def _ops_check_state(self, expected):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for funding in self:
-            if funding.state != expected:
-                raise UserError(
-                    self.env._(
-                        "Funding %(name)s is %(state)s; this step needs it %(expected)s.",
-                        name=funding.name,
-                        state=labels[funding.state],
-                        expected=labels[expected],
-                    )
-                )
 
     def _ops_finance_user(self):
         """Who is reminded: the responsible when they are in finance,
@@ -278,7 +281,7 @@ class OpsFundingSchedule(models.Model):
         store=True,
         precompute=True,
     )
-    amount = fields.Monetary(required=True)
+    amount = fields.Monetary(required=True, ops_min=0)
     fund_purpose_id = fields.Many2one(
         "ops.fund.purpose",
         compute="_compute_fund_purpose_id",

@@ -39,6 +39,8 @@ class ResCompany(models.Model):
     ops_funding_reminder_days = fields.Integer(
         string="Funding Reminder (Days)",
         default=7,
+        ops_min=0,
+        ops_max=366,
         help="Finance gets an activity this many days before a funding schedule item falls due.",
     )
 

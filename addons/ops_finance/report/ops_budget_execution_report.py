@@ -13,14 +13,16 @@ class OpsBudgetExecutionReport(models.Model):
     """Budget execution by department, account and month (policy §六(一)2):
     the current amount of each approved budget line, the sum of the posted
     journal items on each department's cost centre (each item for its
-    analytic share) and of the approved, unposted expenses. Every row opens
-    the journal items behind it."""
+    analytic share) and of the approved, unposted expenses (each for what it
+    will post to its expense account). Every row opens the journal items
+    behind it."""
 
     _name = "ops.budget.execution.report"
     _description = "Budget Execution Report"
     _auto = False
     _order = "date desc, department_id, account_id"
     _rec_name = "account_id"
+    _ops_harmless_methods = ("action_open_journal_items",)
 
     kind = fields.Selection(
         [("budget", "Budget"), ("actual", "Actual"), ("commitment", "Commitment")],
@@ -100,8 +102,8 @@ class OpsBudgetExecutionReport(models.Model):
                    ex.company_id,
                    0.0 AS budget_amount,
                    0.0 AS actual_amount,
-                   SUM(ex.total_amount * dist.value::numeric / 100) AS committed_amount,
-                   -SUM(ex.total_amount * dist.value::numeric / 100) AS remaining_amount,
+                   SUM(ex.ops_budget_amount * dist.value::numeric / 100) AS committed_amount,
+                   -SUM(ex.ops_budget_amount * dist.value::numeric / 100) AS remaining_amount,
                    0.0 AS variance_amount
               FROM hr_expense ex
               JOIN hr_expense_sheet sh ON sh.id = ex.sheet_id AND sh.state = 'approve'

@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import models
+from odoo import api, models
 
 
 class OpsBudgetExecutionXlsx(models.AbstractModel):
@@ -39,6 +39,8 @@ class OpsBudgetExecutionXlsx(models.AbstractModel):
             order="date:month, department_id, account_id",
         )
 
+    # Called by report_xlsx with a workbook, never over RPC.
+    @api.private
     def generate_xlsx_report(self, workbook, data, budgets):
         _ = self.env._
         header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})

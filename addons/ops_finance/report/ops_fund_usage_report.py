@@ -16,6 +16,7 @@ class OpsFundUsageReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "move_id"
+    _ops_harmless_methods = ("action_open_move",)
     _depends = {
         "account.move.line": [
             "move_id",

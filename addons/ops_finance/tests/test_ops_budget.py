@@ -34,7 +34,8 @@ class TestBudget(BudgetCommon):
     def test_negative_line_is_refused(self):
         with self.assertRaises(ValidationError) as caught:
             self.add_line(self.part, amount=-5.0)
-        self.assertIn("cannot be negative", str(caught.exception))
+        # Refused by the bound of the field (ops_min=0) before the record's rule.
+        self.assertIn("below the lowest value accepted (0)", str(caught.exception))
         self.assertFalse(self.part.line_ids)
 
     def test_closed_period_is_refused(self):

@@ -15,10 +15,7 @@ class AccountPaymentRegister(models.TransientModel):
         moves = self.line_ids.move_id.sudo().filtered("expense_sheet_id")
         if moves:
             self.env["hr.expense.sheet"]._ops_check_payable_moves(moves)
-            self.env.cr.execute(
-                "SELECT id FROM account_move WHERE id IN %s FOR UPDATE", [tuple(moves.ids)]
-            )
-            moves.invalidate_recordset(["amount_residual", "payment_state"])
+            moves._ops_lock_rows()
             self.line_ids.invalidate_recordset(["amount_residual", "reconciled"])
             paid = moves.filtered(
                 lambda m: (
