@@ -203,12 +203,7 @@ class OpsCashPlan(models.Model):
         # What the caller sends is checked as the mixin does; the version is
         # then the workflow's own (the next one of the month), written under
         # its grant.
-        if not self._ops_workflow_open():
-            owned = self._ops_owned_fields()
-            for vals in vals_list:
-                for name in owned & set(vals):
-                    if not self._ops_is_default(name, vals[name]):
-                        self._ops_refuse_field(name)
+        self._ops_check_owned_create(vals_list)
         for vals in vals_list:
             self._ops_normalise_month(vals)
             if vals.get("month") and "version" not in vals:

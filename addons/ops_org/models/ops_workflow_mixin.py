@@ -96,13 +96,21 @@ class OpsWorkflowMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._ops_workflow_open():
-            owned = self._ops_owned_fields()
-            for vals in vals_list:
-                for name in owned & set(vals):
-                    if not self._ops_is_default(name, vals[name]):
-                        self._ops_refuse_field(name)
+        self._ops_check_owned_create(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _ops_check_owned_create(self, vals_list):
+        """What a caller sends for new records: workflow-owned fields only
+        at their default (a model whose create then writes owned values of
+        its own calls this first)."""
+        if self._ops_workflow_open():
+            return
+        owned = self._ops_owned_fields()
+        for vals in vals_list:
+            for name in owned & set(vals):
+                if not self._ops_is_default(name, vals[name]):
+                    self._ops_refuse_field(name)
 
     def write(self, vals):
         if not self._ops_workflow_open():
@@ -142,7 +150,8 @@ class OpsWorkflowMixin(models.AbstractModel):
         except Exception:  # noqa: BLE001 - a value that does not even convert is a change
             return False
         if field.type in ("one2many", "many2many"):
-            return set(new.ids) == set(old.ids)
+            # _ids, not ids: records a command would create have no id yet.
+            return set(new._ids) == set(old._ids)
         return new == old or (not new and not old)
 
     def _ops_refuse_field(self, name):

@@ -14,6 +14,9 @@ from .ops_workflow_mixin import ops_workflow_grant, ops_workflow_granted
 class TierReview(models.Model):
     _inherit = "tier.review"
 
+    _ops_decision_methods = ("action_ops_approve", "action_ops_reject")
+    _ops_harmless_methods = ("action_ops_open_document",)
+
     ops_res_name = fields.Char(string="Document", compute="_compute_ops_res_name")
     ops_model_name = fields.Char(string="Type", compute="_compute_ops_res_name")
     ops_activity_ids = fields.One2many(
@@ -206,6 +209,8 @@ class TierReview(models.Model):
     def action_ops_reject(self):
         self.ensure_one()
         self._ops_check_reviewer()
+        # The same guard as the rejection itself, before asking the reason.
+        self._ops_record()._ops_check_decision(self)
         return self.env["ops.approval.reject"]._ops_open({"default_review_id": self.id})
 
     def action_ops_open_document(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+import importlib
 import threading
 
 from odoo.exceptions import UserError, ValidationError
@@ -40,6 +41,31 @@ def ops_decision_case(model, entry):
         return builder
 
     return register
+
+
+def load_ops_cases(env):
+    """Import every installed ops addon's ``tests/ops_cases.py`` (other
+    addons add decisions to a model: their cases too)."""
+    modules = env["ir.module.module"].search(
+        [("name", "=like", "ops\\_%"), ("state", "=", "installed")]
+    )
+    for module in modules:
+        try:
+            importlib.import_module(f"odoo.addons.{module.name}.tests.ops_cases")
+        except ModuleNotFoundError as error:
+            if error.name != f"odoo.addons.{module.name}.tests.ops_cases":
+                raise
+
+
+def declared(model, attribute, module=None):
+    """Union of a class attribute over the classes of a model (each addon
+    extending a model declares its own), or over one addon's classes."""
+    names = set()
+    for cls in type(model).__mro__:
+        if module and not cls.__module__.startswith(f"odoo.addons.{module}."):
+            continue
+        names |= set(cls.__dict__.get(attribute, ()))
+    return names
 
 
 def ops_user(env, login, groups, company=None):
@@ -199,3 +225,57 @@ def remove_committed_users(cr, users):
             partners.unlink()
     except Exception:  # noqa: BLE001 - referenced by the chatter: archive them
         users.write({"active": False, "groups_id": [(5, 0, 0)]})
+
+
+class OpsCasesCommon(OpsOrgCommon):
+    """The registry cases of one addon (its ``tests/ops_cases.py``) are
+    complete and hold: a sample per model it puts on the workflow mixin, in
+    its first state; a case per decision it declares, refused to the person
+    the decision is about. A subclass names ``ops_module`` and the models."""
+
+    ops_module = None
+    # Models the addon puts on ops.workflow.mixin.
+    ops_workflow_models = ()
+    # Models on which the addon declares decisions (methods or fields).
+    ops_decision_models = ()
+    # The tier entry points that decide a step of a suite document.
+    ops_tier_decisions = ("validate_tier", "reject_tier")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_ops_cases(cls.env)
+
+    def _ops_entries(self, name):
+        model = self.env[name]
+        entries = declared(model, "_ops_decision_methods", self.ops_module)
+        entries |= {
+            f"field:{f}"
+            for f in model._ops_decision_field_names()
+            if model._fields[f]._module == self.ops_module
+        }
+        if (
+            getattr(model, "_ops_workflow", False)
+            and "review_ids" in model._fields
+            and model._original_module == self.ops_module
+        ):
+            entries |= set(self.ops_tier_decisions)
+        return sorted(entries)
+
+    def test_every_workflow_model_has_a_sample_in_its_first_state(self):
+        for name in self.ops_workflow_models:
+            with self.subTest(model=name):
+                self.assertTrue(getattr(self.env[name], "_ops_workflow", False))
+                self.assertIn(name, OPS_SAMPLES)
+                record = OPS_SAMPLES[name](self)
+                self.assertEqual(record._name, name)
+                state = record._ops_state_field
+                if state:
+                    self.assertEqual(record[state], record._fields[state].default(record))
+
+    def test_every_decision_is_refused_to_its_subject(self):
+        for name in sorted({*self.ops_workflow_models, *self.ops_decision_models}):
+            for entry in self._ops_entries(name):
+                with self.subTest(model=name, entry=entry):
+                    self.assertIn((name, entry), OPS_DECISION_CASES)
+                    self.assertRefused(OPS_DECISION_CASES[(name, entry)](self))

@@ -8,6 +8,8 @@ class OpsApprovalReject(models.TransientModel):
     _name = "ops.approval.reject"
     _description = "Reject an Approval"
 
+    _ops_decision_methods = ("action_reject",)
+
     review_id = fields.Many2one("tier.review", required=True, readonly=True)
     # Computed rather than related to ``tier.review``'s field of ours: the
     # tests of base_tier_validation rebuild tier.review from that module
