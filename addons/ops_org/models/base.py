@@ -152,8 +152,7 @@ class Base(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         if self._ops_bounded_fields():
-            for vals in vals_list:
-                self._ops_check_bounds(vals)
+            self._ops_check_bounds(*vals_list)
         if self._ops_decision_fields or self._ops_decision_field_names():
             for vals in vals_list:
                 self.browse()._ops_check_decision_fields(vals)
@@ -167,9 +166,39 @@ class Base(models.AbstractModel):
         return super().write(vals)
 
     @api.model
-    def _ops_check_bounds(self, vals):
-        bounded = self._ops_bounded_fields()
+    def _ops_check_bounds(self, *vals_list):
+        """Check the values of ``vals_list``; the links are checked in one
+        query per target model, and a record known to exist in this
+        transaction is not looked up again."""
         links = {}
+        for vals in vals_list:
+            self._ops_check_values(vals, links)
+        known = self.env.cr.cache.setdefault("ops_org_existing_ids", set())
+        for comodel, wanted in links.items():
+            table = self.env[comodel]._table
+            missing = [rid for rid in wanted if (table, rid) not in known]
+            if not missing:
+                continue
+            self.env.cr.execute(
+                SQL("SELECT id FROM %s WHERE id IN %s", SQL.identifier(table), tuple(missing))
+            )
+            found = {row[0] for row in self.env.cr.fetchall()}
+            known.update((table, rid) for rid in found)
+            for rid in missing:
+                if rid not in found:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s (%(model)s): there is no %(target)s number %(id)s.",
+                            field=wanted[rid]._description_string(self.env),
+                            model=self._description,
+                            target=self.env[comodel]._description,
+                            id=rid,
+                        )
+                    )
+
+    @api.model
+    def _ops_check_values(self, vals, links):
+        bounded = self._ops_bounded_fields()
         for name in set(vals) & set(bounded):
             field = bounded[name]
             value = vals[name]
@@ -197,27 +226,6 @@ class Base(models.AbstractModel):
                         for rid in ids:
                             if isinstance(rid, int):
                                 links.setdefault(field.comodel_name, {})[rid] = field
-        for comodel, wanted in links.items():
-            table = self.env[comodel]._table
-            self.env.cr.execute(
-                SQL(
-                    "SELECT id FROM %s WHERE id IN %s",
-                    SQL.identifier(table),
-                    tuple(wanted),
-                )
-            )
-            found = {row[0] for row in self.env.cr.fetchall()}
-            for rid, field in wanted.items():
-                if rid not in found:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s (%(model)s): there is no %(target)s number %(id)s.",
-                            field=field._description_string(self.env),
-                            model=self._description,
-                            target=self.env[comodel]._description,
-                            id=rid,
-                        )
-                    )
 
     @api.model
     def _ops_value_problem(self, field, value):
