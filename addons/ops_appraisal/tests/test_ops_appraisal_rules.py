@@ -53,6 +53,17 @@ class AppraisalRulesCommon(AppraisalCommon):
             self.rate(self.evaluation(appraisal, "supervisor"), rating, 80)
         self.cycle.action_calibrate()
 
+    def computed_sheet(self, user):
+        """Publish the cycle; ``user`` creates and computes its bonus sheet."""
+        self.publish()
+        sheet = (
+            self.env["ops.appraisal.bonus.sheet"]
+            .with_user(user)
+            .create({"name": "Bonus 2026-11", "cycle_id": self.cycle.id})
+        )
+        sheet.action_compute()
+        return sheet
+
     def publish(self):
         self.calibrate()
         self.cycle.action_publish()
@@ -111,13 +122,7 @@ class TestStatesMoveOnlyThroughSteps(AppraisalRulesCommon):
         self.assertFalse(peer.exists())
 
     def test_confirmed_bonus_sheet_back_to_draft_by_write_is_refused(self):
-        self.publish()
-        sheet = (
-            self.env["ops.appraisal.bonus.sheet"]
-            .with_user(self.user_hr_2)
-            .create({"name": "Bonus 2026-11", "cycle_id": self.cycle.id})
-        )
-        sheet.action_compute()
+        sheet = self.computed_sheet(self.user_hr_2)
         sheet.action_confirm()
         self.assertEqual(sheet.state, "confirmed")
         for user in (self.user_hr, self.user_hr_2):
@@ -230,13 +235,7 @@ class TestNobodyDecidesTheirOwnCase(AppraisalRulesCommon):
         self.assertEqual(sheet.state, "confirmed")
 
     def test_another_hr_officer_confirms_a_sheet_with_an_officers_line(self):
-        self.publish()
-        sheet = (
-            self.env["ops.appraisal.bonus.sheet"]
-            .with_user(self.user_hr)
-            .create({"name": "Bonus 2026-11", "cycle_id": self.cycle.id})
-        )
-        sheet.action_compute()
+        sheet = self.computed_sheet(self.user_hr)
         sheet.with_user(self.user_hr_2).action_confirm()
         self.assertEqual(sheet.state, "confirmed")
 
@@ -323,13 +322,7 @@ class TestAccessRowsOfTheRules(AppraisalRulesCommon):
     def test_leadership_reads_bonus_sheets_and_confirms_them(self):
         # access_ops_appraisal_bonus_sheet_leadership,
         # access_ops_appraisal_bonus_line_leadership
-        self.publish()
-        sheet = (
-            self.env["ops.appraisal.bonus.sheet"]
-            .with_user(self.user_hr)
-            .create({"name": "Bonus 2026-11", "cycle_id": self.cycle.id})
-        )
-        sheet.action_compute()
+        sheet = self.computed_sheet(self.user_hr)
         mine = sheet.with_user(self.user_leader)
         self.assertEqual(mine.search([("id", "=", sheet.id)]), sheet)
         self.assertEqual(len(mine.line_ids), len(sheet.line_ids))
@@ -528,13 +521,7 @@ class TestValuesInBounds(AppraisalRulesCommon):
         self.assertEqual(self.appraisal.final_score, 110.0)
 
     def test_negative_bonus_amounts_are_refused(self):
-        self.publish()
-        sheet = (
-            self.env["ops.appraisal.bonus.sheet"]
-            .with_user(self.user_hr_2)
-            .create({"name": "Bonus 2026-11", "cycle_id": self.cycle.id})
-        )
-        sheet.action_compute()
+        sheet = self.computed_sheet(self.user_hr_2)
         line = sheet.line_ids.filtered(lambda line: line.employee_id == self.emp_employee)
         for fname in ("base", "year_end_bonus", "project_award"):
             with self.subTest(field=fname):
@@ -616,13 +603,7 @@ class TestStatesOverJsonRpc(AppraisalRulesCommon, HttpCase):
         self.assertTrue(self._write(self.cycle, {"name": "2026-11 (checked)"}).get("result"))
 
     def test_confirmed_sheet_back_to_draft_over_json_rpc_is_refused(self):
-        self.publish()
-        sheet = (
-            self.env["ops.appraisal.bonus.sheet"]
-            .with_user(self.user_hr_2)
-            .create({"name": "Bonus 2026-11", "cycle_id": self.cycle.id})
-        )
-        sheet.action_compute()
+        sheet = self.computed_sheet(self.user_hr_2)
         sheet.action_confirm()
         self.authenticate("ops_hr", "ops_hr")
         self._assert_refused(sheet, {"state": "draft"})
