@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
 
@@ -222,7 +222,7 @@ class OpsAppraisalCycle(models.Model):
         """Close the cycle once every appeal is decided. The cycle's rows are
         locked first: of two officers closing at once, the second waits and
         then finds the cycle closed."""
-        self._ops_check_step_groups("close")
+        self._ops_check_step_access("close")
         self._ops_lock_rows()
         # sudo: appeals on results the officer may not read keep the cycle open
         # too. (A cycle already closed has none: the step below refuses it.)
@@ -240,20 +240,6 @@ class OpsAppraisalCycle(models.Model):
         appraisals = self.sudo().appraisal_ids.with_context(tracking_disable=True)
         appraisals.filtered(lambda a: a.state != "closed")._ops_transition("close")
         return True
-
-    def _ops_check_step_groups(self, step):
-        """Who may take ``step``, checked before the step reads anything
-        (``_ops_transition`` checks it again)."""
-        groups = self._ops_transitions[step].groups
-        if self.env.su or not groups or any(self.env.user.has_group(g) for g in groups):
-            return
-        raise AccessError(
-            self.env._(
-                "You may not take this step on %(record)s (%(model)s).",
-                record=self[:1].display_name,
-                model=self._description,
-            )
-        )
 
     def _ops_demo_run(self, target_state, submitted_share=100):
         """Demo data: generate the cycle, have ``submitted_share`` % of the

@@ -125,3 +125,16 @@ class DocumentCommon(TransactionCase):
         cls.approve(document)
         document.with_user(cls.user_admin).action_publish()
         return document
+
+    def destroyed(self):
+        """A published document destroyed on a request of administration
+        approved by Leadership: (document, request)."""
+        document = self.publish(self.make_document())
+        request = (
+            self.env["ops.document.destruction"]
+            .with_user(self.user_admin)
+            .create({"document_id": document.id, "reason": "Retention over"})
+        )
+        request.action_submit()
+        request.with_user(self.user_leader)._ops_approve()
+        return document, request

@@ -96,14 +96,7 @@ class TestDocumentRules(DocumentCommon):
         self.assertEqual(version.file_name, "document.txt")
 
     def test_destroyed_document_stays_destroyed_whatever_the_context(self):
-        document = self.publish(self.make_document())
-        request = (
-            self.env["ops.document.destruction"]
-            .with_user(self.user_admin)
-            .create({"document_id": document.id, "reason": "Retention over"})
-        )
-        request.action_submit()
-        request.with_user(self.user_leader)._ops_approve()
+        document, request = self.destroyed()
         self.assertEqual(document.state, "destroyed")
         self.assertRefused(
             document.with_user(self.user_admin).with_context(ops_document_destroy=True).write,
@@ -197,14 +190,7 @@ class TestDestructionRules(DocumentCommon):
         self.assertEqual(document.state, "destroyed")
 
     def test_record_of_the_destruction_is_kept(self):
-        document = self.publish(self.make_document())
-        request = (
-            self.env["ops.document.destruction"]
-            .with_user(self.user_admin)
-            .create({"document_id": document.id, "reason": "Retention over"})
-        )
-        request.action_submit()
-        request.with_user(self.user_leader)._ops_approve()
+        document, request = self.destroyed()
         for vals in (
             {"approved_by_id": self.user_admin.id},
             {"destroyed_what": "Nothing"},

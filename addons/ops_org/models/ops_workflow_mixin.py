@@ -175,21 +175,13 @@ class OpsWorkflowMixin(models.AbstractModel):
         (for steps users take on records they may not write; the checks
         above ran as them)."""
         step = self._ops_transitions[name]
-        if not self.env.su:
-            if step.groups and not any(self.env.user.has_group(g) for g in step.groups):
-                raise AccessError(
-                    self.env._(
-                        "You may not take this step on %(record)s (%(model)s).",
-                        record=self[:1].display_name,
-                        model=self._description,
-                    )
-                )
-            if step.decision:
-                self._ops_check_not_concerned(
-                    self[:1]._ops_selection_label(self._ops_state_field, step.target)
-                    if step.target and self._ops_state_field
-                    else None
-                )
+        self._ops_check_step_access(name)
+        if not self.env.su and step.decision:
+            self._ops_check_not_concerned(
+                self[:1]._ops_selection_label(self._ops_state_field, step.target)
+                if step.target and self._ops_state_field
+                else None
+            )
         self._ops_lock_rows()
         state = self._ops_state_field
         for record in self:
@@ -212,6 +204,21 @@ class OpsWorkflowMixin(models.AbstractModel):
             with ops_workflow_grant(self._name):
                 records.write(values)
         return True
+
+    def _ops_check_step_access(self, name):
+        """Who may take the step ``name``: a step that must read before it
+        moves (e.g. what keeps a cycle open) calls this first;
+        ``_ops_transition`` calls it too."""
+        groups = self._ops_transitions[name].groups
+        if self.env.su or not groups or any(self.env.user.has_group(g) for g in groups):
+            return
+        raise AccessError(
+            self.env._(
+                "You may not take this step on %(record)s (%(model)s).",
+                record=self[:1].display_name,
+                model=self._description,
+            )
+        )
 
     def _ops_workflow_write(self, vals):
         """Write workflow-owned fields from server code that is itself a
