@@ -102,12 +102,14 @@ class HrDepartment(models.Model):
         whose head is not among ``exclude``; at the top, Leadership (less
         ``exclude``)."""
         exclude = exclude or self.env["res.users"]
+        # sudo: walks the department tree to find a head; only users come out.
         department = self.sudo()[:1]
         while department:
             head = department.manager_id.user_id
             if head and head.active and head not in exclude:
                 return head.sudo(False)
             department = department.parent_id
+        # sudo: the members of a group, which any user may be told about here.
         leadership = self.env.ref("ops_org.ops_org_group_leadership").sudo().users
         return leadership.filtered(lambda u: not u.share).sudo(False) - exclude
 

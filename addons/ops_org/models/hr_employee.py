@@ -29,6 +29,8 @@ class HrEmployee(models.Model):
         departments past anyone in ``exclude`` (and the employee); at the
         top, Leadership."""
         self.ensure_one()
+        # sudo: reads the employee's manager and department to name a user;
+        # nothing else of the employee comes out.
         employee = self.sudo()
         exclude = (exclude or self.env["res.users"]) | employee.user_id.sudo(False)
         manager = employee.parent_id.user_id

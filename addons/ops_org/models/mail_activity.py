@@ -23,6 +23,7 @@ class MailActivity(models.Model):
     def _ops_check_approval_change(self, vals=None):
         if self.env.su or ops_workflow_granted("tier.review"):
             return
+        # sudo: only whether the activity stands for a review is read.
         if (vals and vals.get("ops_tier_review_id")) or self.sudo().filtered("ops_tier_review_id"):
             raise AccessError(
                 self.env._(

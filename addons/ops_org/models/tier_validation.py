@@ -65,6 +65,7 @@ class TierValidation(models.AbstractModel):
         concerned = self._ops_concerned_users()
         department = self._ops_department()
         requester = self._ops_requester_users()[:1]
+        # sudo: the requester's employee, only to find their department.
         employee = (
             requester.sudo().employee_ids.filtered(
                 lambda emp: emp.company_id == self._get_company()
