@@ -157,6 +157,7 @@ class OpsAppraisalBonusSheet(models.Model):
 
 class OpsAppraisalBonusLine(models.Model):
     _name = "ops.appraisal.bonus.line"
+    _ops_classified_by = "appraisal_id"  # confidentiality follows it (ops_org base)
     _description = "Bonus Line"
     _order = "sheet_id, employee_name"
     _rec_name = "employee_name"

@@ -19,6 +19,7 @@ class OpsAppraisalEvaluation(models.Model):
     Odoo account: they rate through a link carrying the evaluation's token."""
 
     _name = "ops.appraisal.evaluation"
+    _ops_classified_by = "appraisal_id"  # confidentiality follows it (ops_org base)
     _description = "Appraisal Evaluation"
     _inherit = ["ops.workflow.mixin"]
     _order = "appraisal_id, role, id"
@@ -311,6 +312,7 @@ class OpsAppraisalEvaluation(models.Model):
 
 class OpsAppraisalEvaluationLine(models.Model):
     _name = "ops.appraisal.evaluation.line"
+    _ops_classified_by = "evaluation_id.appraisal_id"  # confidentiality follows it (ops_org base)
     _description = "Appraisal Rating"
     _order = "evaluation_id, sequence, id"
 

@@ -13,6 +13,7 @@ class OpsAppraisalImprovementPlan(models.Model):
     the outcome."""
 
     _name = "ops.appraisal.improvement.plan"
+    _ops_classified_by = "appraisal_id"  # confidentiality follows it (ops_org base)
     _description = "Performance Improvement Plan"
     _inherit = ["mail.thread", "ops.workflow.mixin"]
     _order = "id desc"
@@ -94,6 +95,7 @@ class OpsAppraisalImprovementPlan(models.Model):
 
 class OpsAppraisalImprovementCheckin(models.Model):
     _name = "ops.appraisal.improvement.checkin"
+    _ops_classified_by = "plan_id.appraisal_id"  # confidentiality follows it (ops_org base)
     _description = "Improvement Plan Check-in"
     _order = "date, id"
 

@@ -5,6 +5,7 @@ from . import hr_employee
 from . import ops_nda
 from . import ops_access_log
 from . import ir_attachment
+from . import base
 from . import ops_ip_asset
 from . import ops_inspection
 from . import ops_violation

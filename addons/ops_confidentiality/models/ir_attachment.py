@@ -35,12 +35,14 @@ class IrAttachment(models.Model):
     ops_encrypted = fields.Boolean(string="Encrypted", readonly=True, copy=False)
 
     def _ops_secret_target(self, res_model, res_id):
+        """Whether the record (or the record it belongs to) is secret."""
         if not res_model or not res_id or res_model not in self.env:
             return False
         model = self.env[res_model]
-        if "ops_level" not in model._fields:
+        if not model._ops_classification_model():
             return False
-        return model.sudo().browse(res_id).exists().ops_level == "secret"
+        record = model.sudo().browse(res_id).exists()
+        return bool(record) and record._ops_classified_rank() == 3
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -146,9 +148,10 @@ class IrAttachment(models.Model):
         if not attach.res_model or not attach.res_id or attach.res_model not in self.env:
             return False
         record = self.env[attach.res_model].browse(attach.res_id)
-        if "ops_level" in record._fields and record.sudo().exists().ops_level_rank >= 2:
-            return record
-        return False
+        if not record._ops_classification_model() or not record.sudo().exists():
+            return False
+        roots = record._ops_classification_roots().filtered(lambda r: r.ops_level_rank >= 2)
+        return roots[:1] or False
 
     def _ops_log_download(self):
         record = self._ops_classified_target()

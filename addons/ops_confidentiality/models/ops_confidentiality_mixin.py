@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 LEVELS = [
@@ -74,24 +74,32 @@ class OpsConfidentialityMixin(models.AbstractModel):
             record.ops_level_rank = LEVEL_RANK.get(record.ops_level, 1)
 
     @api.model
-    def _ops_install_rule(self, model_name, module, path=""):
+    def _ops_install_rule(self, model_name, module, path="", domain=None):
         """Create (or update) the record rule of ``model_name`` and give it
         the XML id ``<module>.ops_confidentiality_rule_<model>``, so that the
         addon classifying the model owns it (and removes it when uninstalled).
 
-        ``path`` (e.g. ``"budget_id."``) applies the rule of a classified
-        record to the records that belong to it (lines, versions …)."""
+        ``domain`` (built by ``base._ops_sync_confidentiality_rules`` from a
+        model's ``_ops_classified_by``) applies the rule of a classified
+        record to the records that belong to it; ``path`` is the older form
+        of it (``"budget_id."``)."""
         model = self.env["ir.model"]._get(model_name)
         xmlid = f"{module}.ops_confidentiality_rule_{model_name.replace('.', '_')}"
         rule = self.env.ref(xmlid, raise_if_not_found=False)
         values = {
             "name": f"{model.name}: confidentiality",
             "model_id": model.id,
-            "domain_force": RULE_DOMAIN.replace("{path}", path),
+            "domain_force": domain or RULE_DOMAIN.replace("{path}", path),
             "global": True,
         }
         if rule:
-            rule.write(values)
+            changed = {
+                key: value
+                for key, value in values.items()
+                if (rule[key].id if key == "model_id" else rule[key]) != value
+            }
+            if changed:
+                rule.sudo().write(changed)
         else:
             rule = self.env["ir.rule"].sudo().create(values)
         # Registered at every load, or the update would remove it as obsolete.
@@ -99,6 +107,46 @@ class OpsConfidentialityMixin(models.AbstractModel):
             [{"xml_id": xmlid, "record": rule, "noupdate": False}], update=True
         )
         return rule
+
+    @api.model
+    def _ops_classifying_module(self, model_name):
+        """The addon that classifies ``model_name`` (the first to give it the
+        field ``ops_level``)."""
+        field = self.env["ir.model.fields"]._get(model_name, "ops_level")
+        if not field:
+            return None
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search(
+                [("model", "=", "ir.model.fields"), ("res_id", "=", field.id)], order="id", limit=1
+            )
+        )
+        return data.module or None
+
+    def _ops_users_who_may_know(self, users):
+        """The ``users`` who may know of every record of ``self``: cleared for
+        its level and on its need-to-know list (themselves or their
+        department), the rule of :data:`RULE_DOMAIN` in Python."""
+        allowed = users
+        # sudo: the level and the list are compared, never returned.
+        for record in self.sudo():
+            if record.ops_level_rank <= 1:
+                continue
+            departments = record.ops_need_to_know_department_ids
+            allowed = allowed.filtered(
+                lambda u, r=record, d=departments: (
+                    u._is_superuser()
+                    or (
+                        u.ops_clearance_rank >= r.ops_level_rank
+                        and (
+                            u in r.ops_need_to_know_user_ids
+                            or bool(u.employee_ids.department_id & d)
+                        )
+                    )
+                )
+            )
+        return allowed
 
     # -- changes of level --------------------------------------------------
 
@@ -108,11 +156,10 @@ class OpsConfidentialityMixin(models.AbstractModel):
             self._ops_check_clearance_covers(
                 vals.get("ops_level"), vals.get("name") or self._description
             )
-            if LEVEL_RANK.get(vals.get("ops_level"), 1) > 1 and not self.env.su:
-                vals.setdefault("ops_need_to_know_user_ids", [])
-                vals["ops_need_to_know_user_ids"] = list(vals["ops_need_to_know_user_ids"]) + [
-                    (4, self.env.uid)
-                ]
+            if LEVEL_RANK.get(vals.get("ops_level"), 1) > 1:
+                vals["ops_need_to_know_user_ids"] = list(
+                    vals.get("ops_need_to_know_user_ids") or []
+                ) + [Command.link(user.id) for user in self._ops_default_knowers()]
         records = super().create(vals_list)
         records.filtered(lambda r: r.ops_level == "secret")._ops_sync_encryption()
         return records
@@ -123,10 +170,71 @@ class OpsConfidentialityMixin(models.AbstractModel):
             for record in self:
                 self._ops_check_clearance_covers(vals["ops_level"], record.display_name)
             was_secret = self.filtered(lambda r: r.ops_level == "secret")
+            raised = self.filtered(lambda r: r.ops_level_rank <= 1)
         res = super().write(vals)
         if "ops_level" in vals:
+            if LEVEL_RANK.get(vals["ops_level"], 1) > 1 and raised:
+                # Classified now: whoever classified it and the officers keep
+                # sight of it, or nobody could ever reach it again.
+                knowers = self._ops_default_knowers()
+                # sudo: adds the classifier and the officers, nobody else.
+                raised.sudo().write(
+                    {"ops_need_to_know_user_ids": [Command.link(u.id) for u in knowers]}
+                )
             (was_secret | self.filtered(lambda r: r.ops_level == "secret"))._ops_sync_encryption()
         return res
+
+    @api.model
+    def _ops_default_knowers(self):
+        """Who needs to know a record by default when it is classified: the
+        user classifying it and the confidentiality officers."""
+        # sudo: reads the members of the officers' group, returned as ids only.
+        officers = self.env.ref("ops_org.ops_org_group_confidentiality").sudo().users
+        users = officers.filtered(lambda u: not u.share)
+        if not self.env.su:
+            users |= self.env.user
+        return users
+
+    def action_ops_set_level(self, level, reason):
+        """The confidentiality officer sets the level of records they may not
+        read (hidden from everyone, or published and locked), with a reason
+        logged on each."""
+        if not (self.env.su or self.env.user.has_group("ops_org.ops_org_group_confidentiality")):
+            raise AccessError(
+                self.env._("Only the confidentiality officer changes a level this way.")
+            )
+        if level not in LEVEL_RANK:
+            raise UserError(self.env._("Choose a confidentiality level."))
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for changing the level."))
+        self._ops_check_clearance_covers(level, self._description)
+        # sudo: the caller is a confidentiality officer (checked above), whose
+        # office is to classify and declassify; only the level, the default
+        # need-to-know and the logged reason are written.
+        for record in self.sudo():
+            old = record._ops_selection_label("ops_level")
+            record.with_context(ops_level_set_by=self.env.uid).write({"ops_level": level})
+            if LEVEL_RANK[level] > 1:
+                record.write(
+                    {
+                        "ops_need_to_know_user_ids": [
+                            Command.link(u.id) for u in self.sudo(False)._ops_default_knowers()
+                        ]
+                    }
+                )
+            if hasattr(record, "message_post"):
+                record.message_post(
+                    body=self.env._(
+                        "Confidentiality changed from %(old)s to %(new)s by %(user)s: %(reason)s",
+                        old=old,
+                        new=record._ops_selection_label("ops_level"),
+                        user=self.env.user.name,
+                        reason=reason,
+                    ),
+                    author_id=self.env.user.partner_id.id,
+                )
+        return True
 
     def _ops_check_lowering(self, new_level):
         officer = self.env.user.has_group("ops_org.ops_org_group_confidentiality")
@@ -163,15 +271,36 @@ class OpsConfidentialityMixin(models.AbstractModel):
             )
 
     def _ops_sync_encryption(self):
-        """Attachments of secret records are encrypted; when a record leaves
-        the secret level they are decrypted again."""
-        attachments = (
-            self.env["ir.attachment"]
-            .sudo()
-            .with_context(skip_res_field_check=True)  # binary fields' files too
-            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
-        )
+        """Attachments of secret records, and of the records that belong to
+        them, are encrypted; when a record leaves the secret level they are
+        decrypted again."""
+        attachments = self._ops_attachments()
+        for records in self._ops_followers().values():
+            attachments |= records._ops_attachments()
         attachments._ops_sync_encryption()
+
+    def _ops_followers(self):
+        """{model: records} of every model whose ``_ops_classified_by`` path
+        ends at ``self``'s model, that belong to ``self``."""
+        result = {}
+        for name in sorted(self.env.registry):
+            Model = self.env[name]
+            if (
+                Model._abstract
+                or not Model._auto
+                or not Model._ops_classified_by
+                or Model._ops_classification_model() != self._name
+            ):
+                continue
+            # sudo: the records are only passed to the encryption of their files.
+            found = (
+                Model.sudo()
+                .with_context(active_test=False)
+                .search([(Model._ops_classified_by, "in", self.ids)])
+            )
+            if found:
+                result[name] = found
+        return result
 
     # -- reads, exports ------------------------------------------------------
 

@@ -18,3 +18,19 @@ class OpsBudget(models.Model):
         column1="budget_id",
         column2="department_id",
     )
+
+
+class OpsCashPlan(models.Model):
+    """Monthly cash plans take the classification too: their lines follow."""
+
+    _name = "ops.cash.plan"
+    _inherit = ["ops.cash.plan", "ops.confidentiality.mixin"]
+
+    ops_need_to_know_user_ids = fields.Many2many(
+        relation="ops_cash_plan_need_to_know_user_rel", column1="plan_id", column2="user_id"
+    )
+    ops_need_to_know_department_ids = fields.Many2many(
+        relation="ops_cash_plan_need_to_know_department_rel",
+        column1="plan_id",
+        column2="department_id",
+    )

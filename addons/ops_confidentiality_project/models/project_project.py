@@ -39,3 +39,20 @@ class OpsIpAsset(models.Model):
         column2="project_id",
         string="Used in Projects",
     )
+
+
+class ProjectTask(models.Model):
+    _inherit = "project.task"
+    # A task is as confidential as its project (a task without a project, a
+    # private task, follows nothing).
+    _ops_classified_by = "project_id"
+
+
+class ProjectMilestone(models.Model):
+    _inherit = "project.milestone"
+    _ops_classified_by = "project_id"
+
+
+class ProjectUpdate(models.Model):
+    _inherit = "project.update"
+    _ops_classified_by = "project_id"

@@ -16,6 +16,7 @@ class OpsDocumentAcknowledgement(models.Model):
     confirm having read it."""
 
     _name = "ops.document.acknowledgement"
+    _ops_classified_by = "document_id"  # confidentiality follows it (ops_org base)
     _description = "Document Read Acknowledgement"
     _inherit = ["ops.workflow.mixin"]
     _order = "document_id, state desc, user_id"

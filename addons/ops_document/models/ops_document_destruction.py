@@ -20,6 +20,7 @@ class OpsDocumentDestruction(models.Model):
     (the current user, never someone else) decides no step of it."""
 
     _name = "ops.document.destruction"
+    _ops_classified_by = "document_id"  # confidentiality follows it (ops_org base)
     _description = "Document Destruction Request"
     _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"

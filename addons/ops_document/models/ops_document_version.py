@@ -20,6 +20,7 @@ class OpsDocumentVersion(models.Model):
     ones stay readable as superseded."""
 
     _name = "ops.document.version"
+    _ops_classified_by = "document_id"  # confidentiality follows it (ops_org base)
     _description = "Document Version"
     _inherit = ["ops.workflow.mixin"]
     _order = "document_id, number desc"

@@ -18,6 +18,7 @@ class OpsBudgetAdjustment(models.Model):
     never by overwriting the budget."""
 
     _name = "ops.budget.adjustment"
+    _ops_classified_by = "budget_id"  # confidentiality follows it (ops_org base)
     _description = "Budget Adjustment Request"
     _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
@@ -176,6 +177,7 @@ class OpsBudgetAdjustment(models.Model):
 
 class OpsBudgetAdjustmentLine(models.Model):
     _name = "ops.budget.adjustment.line"
+    _ops_classified_by = "adjustment_id.budget_id"  # confidentiality follows it (ops_org base)
     _description = "Budget Adjustment Line"
     _inherit = ["ops.workflow.mixin"]
     _order = "adjustment_id, id"

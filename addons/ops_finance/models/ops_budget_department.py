@@ -14,6 +14,7 @@ class OpsBudgetDepartment(models.Model):
     """One department's part of the annual budget, drafted by its head."""
 
     _name = "ops.budget.department"
+    _ops_classified_by = "budget_id"  # confidentiality follows it (ops_org base)
     _description = "Department Budget"
     _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "budget_id desc, department_id"

@@ -18,6 +18,7 @@ class OpsBudgetLine(models.Model):
     account and cost centre in that month (policy §六(一)2)."""
 
     _name = "ops.budget.line"
+    _ops_classified_by = "budget_id"  # confidentiality follows it (ops_org base)
     _description = "Budget Line"
     _inherit = ["ops.workflow.mixin"]
     _order = "budget_id, department_id, account_id, date_from"

@@ -618,6 +618,7 @@ class OpsCashPlanLine(models.Model):
     carries that purpose."""
 
     _name = "ops.cash.plan.line"
+    _ops_classified_by = "plan_id"  # confidentiality follows it (ops_org base)
     _description = "Cash Plan Line"
     _order = "plan_id, direction desc, sequence, id"
     _ops_harmless_methods = ("action_open_journal_items",)

@@ -18,6 +18,7 @@ class OpsBudgetExecutionReport(models.Model):
     behind it."""
 
     _name = "ops.budget.execution.report"
+    _ops_classified_by = "budget_id"  # confidentiality follows it (ops_org base)
     _description = "Budget Execution Report"
     _auto = False
     _order = "date desc, department_id, account_id"

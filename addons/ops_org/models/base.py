@@ -34,6 +34,13 @@ class Base(models.AbstractModel):
     # Addons extending a model add theirs through the two methods below.
     _ops_subject_fields = ()
     _ops_decision_fields = ()
+    # The record whose confidentiality this one follows (policy §七, SPEC
+    # §5.1 "classification follows ownership"): a path of many2one fields to
+    # it, e.g. ``"project_id"`` on a task or ``"gate_id.project_id"`` on a
+    # gate decision. Declared by the addon that defines the model, applied
+    # by ``ops_confidentiality`` (the classified record's rule, its files,
+    # its notifications) whenever that is installed.
+    _ops_classified_by = None
 
     def _valid_field_parameter(self, field, name):
         return name in ("ops_min", "ops_max") or super()._valid_field_parameter(field, name)
@@ -119,6 +126,32 @@ class Base(models.AbstractModel):
             )
         )
         self.invalidate_recordset()
+
+    # -- confidentiality (filled in by ops_confidentiality) ------------------
+
+    def _ops_classified_rank(self):
+        """The confidentiality rank (0 public … 3 secret) of ``self`` or of
+        the record it belongs to; 1 (internal) where nothing classifies it."""
+        self.ensure_one()
+        return 1
+
+    def _ops_cleared_users(self, users):
+        """The ``users`` who may be told of ``self`` or decide on it: all of
+        them, unless ``ops_confidentiality`` classifies ``self`` above
+        internal (then only those cleared for its level who need to know)."""
+        self.ensure_one()
+        return users
+
+    def _ops_fallback_reviewers(self, users):
+        """The ``users`` (Leadership, by ``tier.review._get_reviewers``) who
+        take a step of ``self`` when none of its own reviewers is cleared
+        for it: all of them, unless ``ops_confidentiality`` classifies
+        ``self`` above internal (then only those whose clearance covers its
+        level, need to know or not; those it returns must then pass
+        ``_ops_cleared_users`` for ``self``, or they can neither read nor
+        decide it). The confidentiality officers are told of the step."""
+        self.ensure_one()
+        return users
 
     # -- labels --------------------------------------------------------------
 

@@ -16,6 +16,7 @@ class OpsProjectChangeRequest(models.Model):
     step of it."""
 
     _name = "ops.project.change.request"
+    _ops_classified_by = "project_id"  # confidentiality follows it (ops_org base)
     _description = "Requirement Change Request"
     _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"

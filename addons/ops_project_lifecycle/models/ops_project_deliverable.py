@@ -15,6 +15,7 @@ class OpsProjectDeliverable(models.Model):
     its kind (initiation request form, plan, test report, launch plan, …)."""
 
     _name = "ops.project.deliverable"
+    _ops_classified_by = "project_id"  # confidentiality follows it (ops_org base)
     _description = "Project Deliverable"
     _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "project_id, gate_id, sequence, id"
@@ -177,6 +178,7 @@ class OpsProjectDeliverable(models.Model):
 
 class OpsProjectChecklistLine(models.Model):
     _name = "ops.project.checklist.line"
+    _ops_classified_by = "deliverable_id.project_id"  # confidentiality follows it (ops_org base)
     _description = "Pre-launch Check"
     _order = "deliverable_id, sequence, id"
 

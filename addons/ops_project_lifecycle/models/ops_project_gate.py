@@ -19,6 +19,7 @@ class OpsProjectGate(models.Model):
     submission (fail closed): it never passes without a review."""
 
     _name = "ops.project.gate"
+    _ops_classified_by = "project_id"  # confidentiality follows it (ops_org base)
     _description = "Project Gate"
     _inherit = ["tier.validation", "ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "project_id, phase_sequence, id"
@@ -406,6 +407,7 @@ class OpsProjectGateDecision(models.Model):
     was said, and the deliverables as they stood."""
 
     _name = "ops.project.gate.decision"
+    _ops_classified_by = "project_id"  # confidentiality follows it (ops_org base)
     _description = "Project Gate Decision"
     _order = "date desc, id desc"
 

@@ -6,6 +6,7 @@ from odoo import fields, models
 
 class OpsProjectMember(models.Model):
     _name = "ops.project.member"
+    _ops_classified_by = "project_id"  # confidentiality follows it (ops_org base)
     _description = "Project Team Member"
     _order = "project_id, sequence, id"
 

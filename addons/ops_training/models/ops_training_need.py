@@ -15,6 +15,7 @@ class OpsTrainingNeed(models.Model):
     enrolment, and closing the session that answers it marks it trained."""
 
     _name = "ops.training.need"
+    _ops_classified_by = "appraisal_id"  # confidentiality follows it (ops_org base)
     _description = "Training Need"
     _inherit = ["ops.workflow.mixin", "mail.thread"]
     _order = "state, create_date desc, id desc"
