@@ -12,9 +12,21 @@ names follow the record's level. The rules are installed (and kept in step
 with the registry) at the end of every installation or update.
 """
 
-from odoo import api, models
+from odoo import Command, api, models
 
 from .ops_confidentiality_mixin import RULE_DOMAIN
+
+# The models that link to a classified record (or to one that follows it)
+# and yet do not follow it, each with the reason: the one list a test of the
+# registry checks every link against (SPEC §5.1).
+OPS_UNCLASSIFIED = {
+    "ops.development.plan.action": "An action of the employee's development plan, read by "
+    "the employee, their manager and HR under the plan's rules; it links to a training "
+    "need, whose name is masked for readers who may not see the need.",
+    "ops.training.enrolment": "A seat in a training session, read by the employee, the "
+    "trainer and HR; it links to the training need it answers, whose name is masked for "
+    "readers who may not see the need.",
+}
 
 
 def _path_rule_domain(path):
@@ -35,10 +47,25 @@ class Base(models.AbstractModel):
     def _ops_classification_model(self):
         """The classified model this model's records follow (itself for a
         classified model), or ``None``."""
+        path = self._ops_classification_path()
+        if path is None:
+            return None
+        model = self
+        for fname in path.split(".") if path else ():
+            model = self.env[model._fields[fname].comodel_name]
+        return model._name
+
+    @api.model
+    def _ops_classification_path(self):
+        """The path from this model to the classified record its records
+        follow: ``""`` for a classified model, ``None`` for a model that
+        follows nothing. A path may end at a model that follows another
+        (a task's personal stage follows its task, which follows its
+        project): the paths are joined."""
         if "ops_level_rank" in self._fields and isinstance(
             self, self.pool["ops.confidentiality.mixin"]
         ):
-            return self._name
+            return ""
         path = self._ops_classified_by
         if not path:
             return None
@@ -48,21 +75,21 @@ class Base(models.AbstractModel):
             if field is None or field.type != "many2one":
                 return None
             model = self.env[field.comodel_name]
-        return model._ops_classification_model()
+        rest = model._ops_classification_path()
+        if rest is None:
+            return None
+        return f"{path}.{rest}" if rest else path
 
     def _ops_classification_roots(self):
         """The classified records ``self`` follows (as superuser: the
         caller decides what to show of them)."""
-        root_model = self._ops_classification_model()
-        if not root_model:
+        path = self._ops_classification_path()
+        if path is None:
             return self.env["ops.confidentiality.mixin"]
         # sudo: only used to tell a level and who needs to know; the callers
         # never return these records or their values to the user.
-        records = self.sudo().with_context(active_test=False)
-        if root_model == self._name:
-            return records
-        roots = records
-        for fname in self._ops_classified_by.split("."):
+        roots = self.sudo().with_context(active_test=False)
+        for fname in path.split(".") if path else ():
             roots = roots[fname]
         return roots
 
@@ -77,6 +104,117 @@ class Base(models.AbstractModel):
         if not roots:
             return users
         return roots._ops_users_who_may_know(users)
+
+    def _ops_fallback_reviewers(self, users):
+        """Leaders cleared for the level take a step nobody on the list may
+        take; they need to know the record from then on (or they could not
+        read what they decide), which its chatter records — the officers are
+        told of the step by the approval glue."""
+        self.ensure_one()
+        roots = self._ops_classification_roots()
+        rank = max(roots.mapped("ops_level_rank"), default=1) if roots else 1
+        if rank <= 1:
+            return users
+        cleared = users.filtered(lambda u: u._is_superuser() or u.ops_clearance_rank >= rank)
+        for root in roots.filtered(lambda r: r.ops_level_rank >= 2):
+            added = cleared - root.ops_need_to_know_user_ids
+            if not added:
+                continue
+            # roots are sudo (see _ops_classification_roots): only cleared
+            # leaders are added, for the approval they were given.
+            root.write({"ops_need_to_know_user_ids": [Command.link(u.id) for u in added]})
+            if hasattr(root, "message_post"):
+                root.message_post(
+                    body=self.env._(
+                        "Nobody on the need-to-know list may take an approval step of "
+                        "%(record)s: %(users)s (Leadership, cleared for the level) now need "
+                        "to know it.",
+                        record=self.display_name,
+                        users=", ".join(added.mapped("name")),
+                    )
+                )
+        return cleared
+
+    # -- names of classified records seen through a link ----------------------
+    #
+    # Odoo reads the name of a many2one's value as superuser (the link is the
+    # reader's, not the linked record's). A record the reader may see can
+    # link to a classified one the reader may not (a timesheet line to a
+    # secret project, a meeting decision to a confidential budget): they see
+    # that something is linked, never its name.
+
+    @api.model
+    def _ops_classified_links(self):
+        """Names of this model's many2one fields whose target is classified
+        or follows a classified record."""
+        cls = type(self)
+        cached = cls.__dict__.get("_ops_classified_links_cache")
+        if cached is None:
+            cached = tuple(
+                name
+                for name, field in self._fields.items()
+                if field.type == "many2one"
+                and field.comodel_name in self.env
+                and self.env[field.comodel_name]._ops_classification_model()
+            )
+            cls._ops_classified_links_cache = cached
+        return cached
+
+    def _ops_hidden_links(self, rows, fnames):
+        """{(field name, id)} of the linked records in ``rows`` (the values of
+        read, web_read or read_group) the current user may not read."""
+        wanted = {}
+        for row in rows:
+            for fname in fnames:
+                value = row.get(fname)
+                if isinstance(value, (tuple, list)) and value:
+                    value = value[0]
+                elif isinstance(value, dict):
+                    value = value.get("id")
+                if isinstance(value, int) and value:
+                    wanted.setdefault(fname, set()).add(value)
+        hidden = set()
+        for fname, ids in wanted.items():
+            comodel = self.env[self._fields[fname].comodel_name].with_context(active_test=False)
+            visible = set(comodel.search([("id", "in", list(ids))]).ids)
+            hidden.update((fname, i) for i in ids - visible)
+        return hidden
+
+    def _ops_mask_links(self, rows):
+        fnames = [f for f in self._ops_classified_links() if any(f in row for row in rows[:1])]
+        if self.env.su or not fnames or not rows:
+            return rows
+        hidden = self._ops_hidden_links(rows, fnames)
+        if not hidden:
+            return rows
+        for row in rows:
+            for fname in fnames:
+                value = row.get(fname)
+                ident = value.get("id") if isinstance(value, dict) else None
+                if isinstance(value, (tuple, list)) and value:
+                    ident = value[0]
+                if (fname, ident) not in hidden:
+                    continue
+                kind = self.env["ir.model"]._get(self._fields[fname].comodel_name).name
+                label = self.env._("%(kind)s (classified)", kind=kind)
+                if isinstance(value, dict):
+                    value["display_name"] = label
+                else:
+                    row[fname] = (ident, label)
+        return rows
+
+    def read(self, fields=None, load="_classic_read"):
+        return self._ops_mask_links(super().read(fields, load))
+
+    def web_read(self, specification):
+        return self._ops_mask_links(super().web_read(specification))
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        rows = super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+        return self._ops_mask_links(rows)
 
     # -- the rules -------------------------------------------------------------
 
@@ -95,6 +233,7 @@ class Base(models.AbstractModel):
             root = model._ops_classification_model()
             if not root:
                 continue
+            path = model._ops_classification_path()
             module = Mixin._ops_classifying_module(root)
             if not module:
                 continue
@@ -102,7 +241,7 @@ class Base(models.AbstractModel):
                 rules |= Mixin._ops_install_rule(name, module)
             else:
                 rules |= Mixin._ops_install_rule(
-                    name, module, domain=_path_rule_domain(model._ops_classified_by)
+                    name, module, domain=_path_rule_domain(path)
                 )
         return rules
 

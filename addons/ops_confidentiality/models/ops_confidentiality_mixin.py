@@ -288,7 +288,7 @@ class OpsConfidentialityMixin(models.AbstractModel):
             if (
                 Model._abstract
                 or not Model._auto
-                or not Model._ops_classified_by
+                or not Model._ops_classification_path()
                 or Model._ops_classification_model() != self._name
             ):
                 continue
@@ -296,7 +296,7 @@ class OpsConfidentialityMixin(models.AbstractModel):
             found = (
                 Model.sudo()
                 .with_context(active_test=False)
-                .search([(Model._ops_classified_by, "in", self.ids)])
+                .search([(Model._ops_classification_path(), "in", self.ids)])
             )
             if found:
                 result[name] = found

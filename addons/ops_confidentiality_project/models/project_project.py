@@ -56,3 +56,21 @@ class ProjectMilestone(models.Model):
 class ProjectUpdate(models.Model):
     _inherit = "project.update"
     _ops_classified_by = "project_id"
+
+
+class ProjectCollaborator(models.Model):
+    _inherit = "project.collaborator"
+    _ops_classified_by = "project_id"
+
+
+class ProjectTaskStagePersonal(models.Model):
+    _inherit = "project.task.stage.personal"
+    _ops_classified_by = "task_id"
+
+
+class ReportProjectTaskUser(models.Model):
+    """The task analysis (an SQL view) shows the rows of the tasks the user
+    may read."""
+
+    _inherit = "report.project.task.user"
+    _ops_classified_by = "project_id"

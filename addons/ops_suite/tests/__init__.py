@@ -3,3 +3,4 @@ from . import test_suite_tours
 from . import test_stock_users
 from . import test_suite_rules
 from . import test_suite_rpc
+from . import test_suite_confidentiality
