@@ -4,7 +4,7 @@
     "name": "OPS Confidentiality for Appraisals",
     "summary": "Appraisal results classified: confidential and secret results, with their "
     "evaluations, only for those cleared who need to know",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

@@ -167,10 +167,13 @@ class Base(models.AbstractModel):
         for row in rows:
             for fname in fnames:
                 value = row.get(fname)
+                # A bare id (read with load=None) carries no name.
                 if isinstance(value, (tuple, list)) and value:
                     value = value[0]
                 elif isinstance(value, dict):
                     value = value.get("id")
+                else:
+                    continue
                 if isinstance(value, int) and value:
                     wanted.setdefault(fname, set()).add(value)
         hidden = set()
@@ -203,8 +206,9 @@ class Base(models.AbstractModel):
                     row[fname] = (ident, label)
         return rows
 
-    def read(self, fields=None, load="_classic_read"):
-        return self._ops_mask_links(super().read(fields, load))
+    def _read_format(self, fnames, load="_classic_read"):
+        # read and search_read
+        return self._ops_mask_links(super()._read_format(fnames, load))
 
     def web_read(self, specification):
         return self._ops_mask_links(super().web_read(specification))

@@ -26,7 +26,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.ops_confidentiality.models.base import OPS_UNCLASSIFIED
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import ops_user, run_migration
 
 ROLES = ",".join(
     [
@@ -309,3 +309,63 @@ class TestClassificationFollowsOwnership(HttpCase):
                 self._given_everywhere(self.insider, record, attachment, message)
                 walked.append(name)
         self.assertGreaterEqual(len(walked), 20)
+
+    def test_a_link_to_a_secret_record_shows_no_name(self):
+        """Odoo reads a link's name as superuser: a task the outsider reads,
+        whose parent is a task of a secret project, shows that it has a
+        parent, never the parent's name."""
+        Project, Task = self.env["project.project"], self.env["project.task"]
+        secret = Project.create({"name": "Walk Secret Launch"})
+        secret.write({"ops_level": "secret"})
+        secret.write({"ops_need_to_know_user_ids": [Command.set(self.insider.ids)]})
+        parent = Task.create({"name": "Walk Secret Parent", "project_id": secret.id})
+        child = Task.create(
+            {
+                "name": "Walk Child",
+                "project_id": Project.create({"name": "Walk Open"}).id,
+                "parent_id": parent.id,
+            }
+        )
+        domain = [("id", "=", child.id)]
+        for user in (self.outsider, self.cleared_outsider, self.insider):
+            with self.subTest(user=user.login):
+                tasks = Task.with_user(user)
+                names = [
+                    child.with_user(user).read(["parent_id"])[0]["parent_id"][1],
+                    tasks.search_read(domain, ["parent_id"])[0]["parent_id"][1],
+                    child.with_user(user).web_read({"parent_id": {"fields": {"display_name": {}}}})[
+                        0
+                    ]["parent_id"]["display_name"],
+                    tasks.read_group(domain, ["__count"], ["parent_id"])[0]["parent_id"][1],
+                ]
+                if user == self.insider:
+                    self.assertEqual(set(names), {"Walk Secret Parent"})
+                else:
+                    self.assertNotIn("Walk Secret Parent", " ".join(names))
+                    self.assertEqual(len(set(names)), 1)
+                    self.assertIn("classified", names[0])
+
+    def test_migration_gives_the_officers_the_records_nobody_could_read(self):
+        officer = ops_user(
+            self.env,
+            "walk_officer",
+            "ops_org.ops_org_group_employee,ops_org.ops_org_group_confidentiality",
+        )
+        employee = self.env["hr.employee"].create({"name": officer.name, "user_id": officer.id})
+        self.env["ops.nda"].create(
+            {"employee_id": employee.id, "date_signed": date.today() - timedelta(days=30)}
+        )
+        employee.ops_clearance = "secret"
+        project = self.env["project.project"].create({"name": "Walk Lost Project"})
+        # As 18.0.1.1.0 left it: secret, nobody on the list.
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE project_project SET ops_level = 'secret', ops_level_rank = 3 WHERE id = %s",
+            [project.id],
+        )
+        project.invalidate_recordset()
+        Project = self.env["project.project"].with_user(officer)
+        self.assertFalse(Project.search([("id", "=", project.id)]))
+        run_migration(self.env, "ops_confidentiality", "18.0.1.2.0", "end", "18.0.1.1.0")
+        self.assertEqual(Project.search([("id", "=", project.id)]), project)
+        self.assertIn(officer, project.ops_need_to_know_user_ids)
