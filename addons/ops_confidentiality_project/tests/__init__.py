@@ -1,1 +1,2 @@
 from . import test_project_confidentiality
+from . import test_project_followers
