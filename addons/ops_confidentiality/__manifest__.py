@@ -4,7 +4,7 @@
     "name": "OPS Confidentiality",
     "summary": "Classification with need-to-know access, clearances and NDAs, encrypted "
     "secret attachments, access log, inspections, violation cases, IP register",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -21,6 +21,7 @@
         "views/ops_nda_views.xml",
         "views/ops_inspection_views.xml",
         "views/res_config_settings_views.xml",
+        "views/ops_confidentiality_level_wizard_views.xml",
         "views/ops_confidentiality_menus.xml",
         "report/report_templates.xml",
     ],

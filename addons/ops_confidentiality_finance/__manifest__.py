@@ -4,7 +4,7 @@
     "name": "OPS Confidentiality for Budgets",
     "summary": "Budgets classified: confidential and secret budgets, with their parts and lines, "
     "only for those cleared who need to know",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -16,5 +16,6 @@
     "data": [
         "security/ops_confidentiality_finance_security.xml",
         "views/ops_budget_views.xml",
+        "views/ops_cash_plan_views.xml",
     ],
 }

@@ -9,3 +9,4 @@ from . import base
 from . import ops_ip_asset
 from . import ops_inspection
 from . import ops_violation
+from . import ops_confidentiality_level_wizard

@@ -171,8 +171,10 @@ class OpsBudget(models.Model):
                 by_part.setdefault(line.department_budget_id, []).append((line, level))
             for part, items in by_part.items():
                 head = part.department_id.manager_id.user_id
-                partners = head | finance.filtered(
-                    lambda u, company=part.company_id: company in u.company_ids
+                # Of a confidential budget, only those who may know of it.
+                partners = part._ops_cleared_users(
+                    head
+                    | finance.filtered(lambda u, company=part.company_id: company in u.company_ids)
                 )
                 body = Markup("<p>%s</p><ul>%s</ul>") % (
                     self.env._(
