@@ -8,3 +8,4 @@ from . import tier_definition
 from . import tier_review
 from . import tier_validation
 from . import mail_activity
+from . import ir_attachment

@@ -3,3 +3,4 @@ from . import test_hr_department
 from . import test_tier_validation
 from . import test_ops_webhook
 from . import test_approval_tour
+from . import test_attachment_access
