@@ -10,3 +10,4 @@ from . import ops_ip_asset
 from . import ops_inspection
 from . import ops_violation
 from . import ops_confidentiality_level_wizard
+from . import mail_thread

@@ -244,9 +244,7 @@ class Base(models.AbstractModel):
             if root == name:
                 rules |= Mixin._ops_install_rule(name, module)
             else:
-                rules |= Mixin._ops_install_rule(
-                    name, module, domain=_path_rule_domain(path)
-                )
+                rules |= Mixin._ops_install_rule(name, module, domain=_path_rule_domain(path))
         return rules
 
     # -- the files of a record that follows a classified one ------------------
@@ -282,3 +280,21 @@ class IrModelData(models.Model):
         if modules and "ops.confidentiality.mixin" in self.env:
             self.env["base"]._ops_sync_confidentiality_rules()
         return super()._process_end(modules)
+
+
+class TierValidation(models.AbstractModel):
+    _inherit = "tier.validation"
+
+    def _get_under_validation_exceptions(self):
+        # The classification of a record under review may change (the officer
+        # lowers it, a cleared leader takes a step and needs to know it): it is
+        # not what the reviewers decide on.
+        return super()._get_under_validation_exceptions() + [
+            name
+            for name in (
+                "ops_level",
+                "ops_need_to_know_user_ids",
+                "ops_need_to_know_department_ids",
+            )
+            if name in self._fields
+        ]

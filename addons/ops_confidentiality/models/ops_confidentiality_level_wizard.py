@@ -10,13 +10,13 @@ from .ops_confidentiality_mixin import LEVELS
 
 class OpsConfidentialityLevelWizard(models.TransientModel):
     """The confidentiality officer changes the level of a classified record
-    from its form, with the reason logged on it (``action_ops_set_level``:
+    from its form, with the reason logged on it (``ops_set_level``:
     officers only, whether or not they may read the record)."""
 
     _name = "ops.confidentiality.level.wizard"
     _description = "Change Confidentiality Level"
 
-    # The officer's check is action_ops_set_level's; the level is no decision
+    # The officer's check is ops_set_level's; the level is no decision
     # about a person.
     _ops_harmless_methods = ("action_apply",)
 
@@ -38,7 +38,7 @@ class OpsConfidentialityLevelWizard(models.TransientModel):
         """The classified record the wizard is about, as superuser: the
         officer may not be on its need-to-know list; only its name and level
         are shown to them, and the change goes through
-        ``action_ops_set_level``, which checks the officer."""
+        ``ops_set_level``, which checks the officer."""
         self.ensure_one()
         Model = self.env[self.res_model] if self.res_model in self.env else None
         if Model is None or not isinstance(Model, self.pool["ops.confidentiality.mixin"]):
@@ -55,9 +55,9 @@ class OpsConfidentialityLevelWizard(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        # Without the sudo of _ops_target (action_ops_set_level checks the
+        # Without the sudo of _ops_target (ops_set_level checks the
         # officer) and without the form's default_* keys, which would fill in
         # the records the change creates (messages, followers).
         record = self._ops_target().sudo(False).with_context(clean_context(self.env.context))
-        record.action_ops_set_level(self.level, self.reason)
+        record.ops_set_level(self.level, self.reason)
         return {"type": "ir.actions.act_window_close"}

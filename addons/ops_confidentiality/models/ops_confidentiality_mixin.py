@@ -195,7 +195,7 @@ class OpsConfidentialityMixin(models.AbstractModel):
             users |= self.env.user
         return users
 
-    def action_ops_set_level(self, level, reason):
+    def ops_set_level(self, level, reason):
         """The confidentiality officer sets the level of records they may not
         read (hidden from everyone, or published and locked), with a reason
         logged on each."""

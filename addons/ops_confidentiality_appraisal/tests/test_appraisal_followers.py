@@ -260,16 +260,16 @@ class TestClassifyingAnAppraisal(SecretAppraisalCommon):
         # Published: nobody else lowers it, nor does the officer without a
         # reason.
         with self.assertRaises(AccessError):
-            self.appraisal.with_user(self.user_hr_cleared).action_ops_set_level(
+            self.appraisal.with_user(self.user_hr_cleared).ops_set_level(
                 "internal", "Calibration is over."
             )
         with self.assertRaises(AccessError):
-            self.appraisal.with_user(self.user_head).action_ops_set_level(
+            self.appraisal.with_user(self.user_head).ops_set_level(
                 "internal", "Calibration is over."
             )
         for reason in ("", "   ", None):
             with self.assertRaises(UserError) as caught:
-                self.appraisal.with_user(self.user_officer).action_ops_set_level("internal", reason)
+                self.appraisal.with_user(self.user_officer).ops_set_level("internal", reason)
             self.assertNotIsInstance(caught.exception, AccessError)
         self.assertRefused(
             self.appraisal.with_user(self.user_head).write, {"ops_level": "internal"}
@@ -277,7 +277,7 @@ class TestClassifyingAnAppraisal(SecretAppraisalCommon):
         self.assertEqual(self.appraisal.ops_level, "secret")
         self.assertNotIn(self.user_hr, self._readers(self.appraisal))
 
-        self.appraisal.with_user(self.user_officer).action_ops_set_level(
+        self.appraisal.with_user(self.user_officer).ops_set_level(
             "internal", "Works council review of the November results."
         )
         self.assertEqual(self.appraisal.ops_level, "internal")

@@ -90,7 +90,7 @@ class FollowersMixin:
         with self.assertRaises(AccessError):
             wizard.with_user(user).action_apply()
         with self.assertRaises(AccessError):
-            record.with_user(user).action_ops_set_level("internal", "Not mine to decide")
+            record.with_user(user).ops_set_level("internal", "Not mine to decide")
         self.assertEqual(record.ops_level, "confidential")
 
     def level_form(self, record, user):

@@ -298,8 +298,14 @@ class HrExpenseSheet(models.Model):
             )
         )
         remaining = defaultdict(float)
+        # Budgets the claimant may not read (a confidential budget, with
+        # ops_confidentiality) are checked all the same, but what is left of
+        # them is not told.
+        hidden = set()
         for line in budget_lines:
             remaining[line._ops_key()] += line.remaining_amount
+            if not line._ops_cleared_users(self.env.user):
+                hidden.add(line._ops_key())
         currency = self.company_id.currency_id
         messages = []
         for key, amount in claimed.items():
@@ -307,6 +313,18 @@ class HrExpenseSheet(models.Model):
             if float_compare(amount, left, precision_rounding=currency.rounding) > 0:
                 account = self.env["account.account"].sudo().browse(key[0])
                 centre = self.env["account.analytic.account"].sudo().browse(key[1])
+                if key in hidden:
+                    messages.append(
+                        self.env._(
+                            "%(account)s, %(centre)s, %(month)s: claimed %(claimed)s, beyond "
+                            "what the budget has left (the budget is confidential).",
+                            account=account.display_name,
+                            centre=centre.display_name or self.env._("no cost centre"),
+                            month=key[2].strftime("%Y-%m"),
+                            claimed=format_amount(self.env, amount, currency),
+                        )
+                    )
+                    continue
                 messages.append(
                     self.env._(
                         "%(account)s, %(centre)s, %(month)s: claimed %(claimed)s, "

@@ -8,9 +8,13 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ops_org.models.base import OPS_CLASSIFICATION_FIELDS
 from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
 
 FINANCE = "ops_org.ops_org_group_finance"
+
+# What a lock leaves open: the main attachment and the classification.
+UNLOCKED_FIELDS = OPS_CLASSIFICATION_FIELDS | {"message_main_attachment_id"}
 
 
 class OpsBudget(models.Model):
@@ -218,7 +222,7 @@ class OpsBudget(models.Model):
         return super()._get_under_validation_exceptions() + ["state", "submitted_by_id"]
 
     def write(self, vals):
-        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
+        if not self.env.su and set(vals) - UNLOCKED_FIELDS:
             locked = self.filtered(lambda b: b.state in ("approved", "superseded"))
             if locked:
                 raise UserError(

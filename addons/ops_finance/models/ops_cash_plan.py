@@ -9,10 +9,14 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.ops_org.models.base import OPS_CLASSIFICATION_FIELDS
 from odoo.addons.ops_org.models.ops_workflow_mixin import Transition, ops_workflow_grant
 
 LIQUIDITY_TYPE = "asset_cash"
 FINANCE = "ops_org.ops_org_group_finance"
+
+# What a lock leaves open: the main attachment and the classification.
+UNLOCKED_FIELDS = OPS_CLASSIFICATION_FIELDS | {"message_main_attachment_id"}
 
 
 class OpsCashPlan(models.Model):
@@ -225,7 +229,7 @@ class OpsCashPlan(models.Model):
 
     def write(self, vals):
         self._ops_normalise_month(vals)
-        if not self._ops_workflow_open() and set(vals) - {"message_main_attachment_id"}:
+        if not self._ops_workflow_open() and set(vals) - UNLOCKED_FIELDS:
             locked = self.filtered(lambda p: p.state in ("approved", "superseded"))
             if locked:
                 raise UserError(

@@ -23,6 +23,11 @@ OPS_DATE_MAX = date(2099, 12, 31)
 OPS_NUMBER_MAX = 1e12
 OPS_INTEGER_MAX = 2**31 - 1
 OPS_LENGTH_MAX = {"char": 1000, "text": 100_000, "html": 2_000_000}
+# The classification of a record (ops_confidentiality): not its content, so a
+# lock on an approved or reviewed record leaves it to be changed.
+OPS_CLASSIFICATION_FIELDS = frozenset(
+    {"ops_level", "ops_category", "ops_need_to_know_user_ids", "ops_need_to_know_department_ids"}
+)
 
 
 class Base(models.AbstractModel):
