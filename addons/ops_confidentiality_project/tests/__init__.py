@@ -1,2 +1,3 @@
 from . import test_project_confidentiality
 from . import test_project_followers
+from . import test_project_notifications
