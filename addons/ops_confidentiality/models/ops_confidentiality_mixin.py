@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import Command, api, fields, models
+from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 LEVELS = [
@@ -182,7 +182,38 @@ class OpsConfidentialityMixin(models.AbstractModel):
                     {"ops_need_to_know_user_ids": [Command.link(u.id) for u in knowers]}
                 )
             (was_secret | self.filtered(lambda r: r.ops_level == "secret"))._ops_sync_encryption()
+        if {"ops_level", "ops_need_to_know_user_ids", "ops_need_to_know_department_ids"} & set(
+            vals
+        ):
+            self.filtered(lambda r: r.ops_level_rank >= 2)._ops_withdraw_activities()
         return res
+
+    def _ops_withdraw_activities(self):
+        """Activities on ``self`` and what belongs to it, assigned to users
+        who may no longer know of it (the record was classified, its level
+        raised or its list narrowed), go to the user who changed it, or are
+        removed. Approval steps are the approval glue's (they go to cleared
+        reviewers)."""
+        targets = {self._name: self} | self._ops_followers()
+        # sudo: only activities of users no longer cleared are moved or
+        # removed; nothing is returned.
+        Activity = self.env["mail.activity"].sudo()
+        # The user who changed it (sudo keeps the caller), not the superuser.
+        taker = self.env.user if self.env.uid != SUPERUSER_ID else self.env["res.users"]
+        for model, records in targets.items():
+            activities = Activity.search(
+                [("res_model", "=", model), ("res_id", "in", records.ids), ("user_id", "!=", False)]
+            )
+            for activity in activities:
+                if "ops_tier_review_id" in activity._fields and activity.ops_tier_review_id:
+                    continue
+                record = records.browse(activity.res_id)
+                if record._ops_cleared_users(activity.user_id):
+                    continue
+                if taker and record._ops_cleared_users(taker):
+                    activity.write({"user_id": taker.id})
+                else:
+                    activity.unlink()
 
     @api.model
     def _ops_default_knowers(self):

@@ -93,3 +93,24 @@ class TestSecretProjectNotifications(ConfidentialityCommon):
         task.message_subscribe(self.not_told.ids)
         self.assertEqual(task.message_partner_ids & self.not_told, self.not_told)
         task.activity_schedule("mail.mail_activity_data_todo", user_id=self.user_uncleared.id)
+
+    def test_classifying_moves_the_activities_of_those_not_cleared(self):
+        project = self.env["project.project"].create(
+            {"name": "Launch party", "privacy_visibility": "employees"}
+        )
+        task = self.env["project.task"].create({"name": "Venue", "project_id": project.id})
+        theirs = task.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.user_uncleared.id, summary="Book the venue"
+        )
+        mine = task.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.user_cleared.id, summary="Budget"
+        )
+        self.user_cleared.groups_id |= self.env.ref("project.group_project_manager")
+        project.with_user(self.user_cleared).write({"ops_level": "secret"})
+        self.assertEqual(theirs.user_id, self.user_cleared)
+        self.assertEqual(mine.user_id, self.user_cleared)
+        self.assertFalse(
+            self.env["mail.activity"]
+            .with_user(self.user_uncleared)
+            .search([("summary", "=", "Book the venue")])
+        )
