@@ -17,6 +17,7 @@
         "security/ops_org_groups.xml",
         "security/ir.model.access.csv",
         "security/ops_org_security.xml",
+        "security/tier_review_security.xml",
         "data/ops_org_data.xml",
         "data/hr_department_data.xml",
         "views/hr_department_views.xml",

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from .ops_workflow_mixin import ops_workflow_grant, ops_workflow_granted
 
@@ -19,6 +20,14 @@ class TierReview(models.Model):
 
     ops_res_name = fields.Char(string="Document", compute="_compute_ops_res_name")
     ops_model_name = fields.Char(string="Type", compute="_compute_ops_res_name")
+    # Whether the current user may read the document of the review: the
+    # record rule ``tier_review_rule_reader`` shows a review to its
+    # reviewers, its requester and whoever reads its document (SPEC §5.1).
+    ops_document_readable = fields.Boolean(
+        string="Document Readable",
+        compute="_compute_ops_document_readable",
+        search="_search_ops_document_readable",
+    )
     ops_activity_ids = fields.One2many(
         "mail.activity", "ops_tier_review_id", string="Approval Activities"
     )
@@ -37,31 +46,171 @@ class TierReview(models.Model):
             )
 
     @api.depends("model", "res_id")
+    @api.depends_context("uid")
     def _compute_ops_res_name(self):
+        readable = self._ops_readable_documents()
         for review in self:
             record = review._ops_record()
-            review.ops_res_name = record.sudo().display_name if record else False
-            review.ops_model_name = (
-                self.env["ir.model"]._get(review.model).name if review.model else False
+            kind = self.env["ir.model"]._get(review.model).name if review.model else False
+            review.ops_model_name = kind
+            if record is None:
+                review.ops_res_name = False
+            elif (review.model, review.res_id) in readable:
+                # sudo: the current user reads this document (checked just
+                # above with their own rules); only its name is read, as its
+                # form would show it.
+                review.ops_res_name = record.sudo().display_name
+            else:
+                # A reviewer or the requester who may not read the document
+                # (or no longer): its kind, never its name.
+                review.ops_res_name = self.env._(
+                    "Confidential item (%(kind)s)", kind=kind or review.model
+                )
+
+    @api.depends("model", "res_id")
+    @api.depends_context("uid")
+    def _compute_ops_document_readable(self):
+        readable = self._ops_readable_documents()
+        for review in self:
+            review.ops_document_readable = (review.model, review.res_id) in readable
+
+    def _ops_readable_documents(self):
+        """``{(model, res_id)}`` of the documents of ``self`` the current
+        user may read (their access rights and record rules, archived ones
+        included): one query per model."""
+        if self.env.su:
+            return {(review.model, review.res_id) for review in self}
+        ids_by_model = {}
+        for review in self:
+            if review.model and review.res_id and review.model in self.env:
+                ids_by_model.setdefault(review.model, set()).add(review.res_id)
+        readable = set()
+        for model, ids in ids_by_model.items():
+            Model = self.env[model].with_context(active_test=False)
+            if Model._abstract or not self.env["ir.model.access"].check(
+                model, "read", raise_exception=False
+            ):
+                continue
+            found = Model.search([("id", "in", list(ids))])
+            readable.update((model, res_id) for res_id in found.ids)
+        return readable
+
+    @api.model
+    def _search_ops_document_readable(self, operator, value):
+        """The reviews whose document the current user may read: one query
+        for the models that have reviews, then one subquery per model built
+        from that model's own search as the current user (its access rules
+        and record rules), without reading any row in Python."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on whether a document is readable."))
+        positive = (operator == "=") == value
+        # Record rules are applied as superuser (Odoo evaluates their
+        # domains with ``sudo()``): the documents are searched as the user
+        # behind it, with their own access rights and rules.
+        env = self.sudo(False).env
+        self.flush_model(["model", "res_id"])
+        self.env.cr.execute(SQL("SELECT DISTINCT model FROM tier_review WHERE model IS NOT NULL"))
+        parts = []
+        for (model,) in self.env.cr.fetchall():
+            if model not in env or env[model]._abstract:
+                continue
+            if not env["ir.model.access"].check(model, "read", raise_exception=False):
+                continue
+            query = env[model].with_context(active_test=False)._search([])
+            parts.append(
+                SQL(
+                    "SELECT review.id FROM tier_review review "
+                    "WHERE review.model = %s AND review.res_id IN (%s)",
+                    model,
+                    query.subselect(),
+                )
             )
+        if not parts:
+            return [(0, "=", 1)] if positive else [(1, "=", 1)]
+        subquery = SQL("(%s)", SQL(" UNION ALL ").join(parts))
+        return [("id", "in" if positive else "not in", subquery)]
 
     @api.model
     def _get_reviewer_fields(self):
         return super()._get_reviewer_fields() + ["review_type"]
 
     def _get_reviewers(self):
+        return self._ops_reviewers()[0]
+
+    def _ops_reviewers(self):
+        """``(reviewers, fell_back)`` of the step: those of its definition
+        (or the requester's department head), Leadership when only the
+        people the document is about could decide, and only those cleared
+        for the document's level who need to know (``_ops_cleared_users``).
+        When none of them is cleared, the step goes to the Leadership members
+        ``_ops_fallback_reviewers`` allows (cleared for the level) and
+        ``fell_back`` is true: the confidentiality officers are told
+        (:meth:`_ops_tell_officers`)."""
         record = self._ops_record()
         if self.review_type == "ops_department_head":
-            return record._ops_department_head_users() if record else self.env["res.users"]
-        reviewers = super()._get_reviewers()
-        if record is not None:
-            concerned = record._ops_concerned_users()
-            if not reviewers - concerned:
-                # Nobody but the people the document is about could decide:
-                # the step goes to Leadership.
-                leadership = self.env.ref("ops_org.ops_org_group_leadership").sudo().users
-                reviewers |= leadership.filtered(lambda u: not u.share) - concerned
-        return reviewers
+            reviewers = record._ops_department_head_users() if record else self.env["res.users"]
+        else:
+            reviewers = super()._get_reviewers()
+        if record is None:
+            return reviewers, False
+        concerned = record._ops_concerned_users()
+        if self.review_type != "ops_department_head" and not reviewers - concerned:
+            # Nobody but the people the document is about could decide:
+            # the step goes to Leadership.
+            reviewers |= self._ops_leadership_users() - concerned
+        cleared = record._ops_cleared_users(reviewers)
+        if cleared - concerned or not reviewers - concerned:
+            return cleared, False
+        return record._ops_fallback_reviewers(self._ops_leadership_users() - concerned), True
+
+    def _ops_leadership_users(self):
+        # sudo: the members of a group, only to give them a step.
+        group = self.env.ref("ops_org.ops_org_group_leadership").sudo()
+        return group.users.filtered(lambda u: not u.share).sudo(False)
+
+    def _ops_tell_officers(self):
+        """Tell the confidentiality officers of the steps of ``self`` whose
+        own reviewers are not cleared for the document (they went to
+        Leadership, or to nobody): the step, the kind of document and its
+        link, never its name (officers need not know it either)."""
+        officers = self.env.ref("ops_org.ops_org_group_confidentiality").sudo().users
+        officers = officers.filtered(lambda u: not u.share and u.active)
+        if not officers:
+            return
+        for review in self.sudo():
+            record = review._ops_record()
+            if (
+                record is None
+                or record._ops_classified_rank() < 2
+                or not review._ops_reviewers()[1]
+            ):
+                continue
+            lang = record._get_company().partner_id.lang or self.env.lang
+            _ = review.with_context(lang=lang).env._
+            kind = self.env["ir.model"].with_context(lang=lang)._get(review.model).name
+            reviewers = ", ".join(review.reviewer_ids.mapped("name")) or _("nobody")
+            link = record._ops_link() if hasattr(record, "_ops_link") else ""
+            body = Markup("<p>%s</p><p><a href='%s'>%s</a></p>") % (
+                _(
+                    "None of the reviewers of the step “%(tier)s” of a %(kind)s is cleared "
+                    "for its level or needs to know it: the step went to %(reviewers)s. "
+                    "Check who needs to know it.",
+                    tier=review.name or "",
+                    kind=kind,
+                    reviewers=reviewers,
+                ),
+                link,
+                link,
+            )
+            # sudo: an inbox notice to the officers, attached to no document
+            # (its name stays out of it).
+            self.env["mail.thread"].sudo().message_notify(
+                partner_ids=officers.partner_id.ids,
+                subject=_(
+                    "Approval step without a cleared reviewer: %(tier)s", tier=review.name or ""
+                ),
+                body=body,
+            )
 
     # -- reviews change only through the decisions ---------------------------
     #
@@ -133,7 +282,11 @@ class TierReview(models.Model):
                 and review.status == "pending"
                 and "activity_ids" in record._fields
             ):
-                wanted = review.reviewer_ids - record._ops_concerned_users()
+                # Only reviewers cleared for the document: its level may have
+                # risen since the step was given (SPEC §5.1).
+                wanted = record._ops_cleared_users(
+                    review.reviewer_ids - record._ops_concerned_users()
+                )
             current = review.ops_activity_ids
             stale = current.filtered(lambda act, users=wanted: act.user_id not in users)
             done = stale.filtered(lambda act, rev=review: act.user_id == rev.done_by)
@@ -150,6 +303,7 @@ class TierReview(models.Model):
                 summary = review.with_context(lang=user.lang).env._(
                     "Approve: %(tier)s", tier=review.name or ""
                 )
+                document = record.with_context(lang=user.lang)._ops_name_for(user)
                 # Odoo's own assignment notice follows each user's preference
                 # (inbox or e-mail); reviewers always get an e-mail instead.
                 Activity.with_context(mail_activity_quick_update=True).create(
@@ -166,12 +320,12 @@ class TierReview(models.Model):
                 )
                 record.with_context(lang=user.lang)._ops_send_email(
                     user,
-                    f"{summary} - {record.display_name}",
+                    f"{summary} - {document}",
                     Markup("<p>%s</p>")
                     % review.with_context(lang=user.lang).env._(
                         "%(document)s waits for your approval (%(tier)s), requested by "
                         "%(requester)s.",
-                        document=record.display_name,
+                        document=document,
                         tier=review.name or "",
                         requester=", ".join(record._ops_requester_users().mapped("name")),
                     ),

@@ -4,7 +4,7 @@
 from markupsafe import Markup, escape
 
 from odoo import models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .ops_workflow_mixin import ops_workflow_grant, ops_workflow_granted
 
@@ -106,9 +106,29 @@ class TierValidation(models.AbstractModel):
         self.ensure_one()
         return self._ops_current_reviews().filtered(lambda r: self.env.user in r.reviewer_ids)
 
+    def _ops_check_cleared(self):
+        """Only a user cleared for the document's level who needs to know it
+        decides on it (policy §七): a reviewer given the step before the
+        document was classified higher is refused too. The superuser passes."""
+        self.ensure_one()
+        if self.env.su:
+            return
+        # sudo: only to read the document's level and need-to-know lists
+        # (the user may be unable to read it); only whether the current user
+        # is cleared comes out.
+        if self.env.user not in self.sudo()._ops_cleared_users(self.env.user):
+            raise AccessError(
+                self.env._(
+                    "You are not cleared for the level of this %(kind)s or do not need to "
+                    "know it, so you cannot decide it.",
+                    kind=self._ops_kind(),
+                )
+            )
+
     def _ops_check_decision(self, reviews):
         """The guard of every tier decision on a document of the suite."""
         self.ensure_one()
+        self._ops_check_cleared()
         if not reviews:
             raise UserError(
                 self.env._(
@@ -161,6 +181,7 @@ class TierValidation(models.AbstractModel):
         which must be that step), and the steps right after it that wait
         for them too (one tap)."""
         self.ensure_one()
+        self._ops_check_cleared()
         reviews = self._ops_lock_reviews(reviews or self._ops_reviews_to_decide())
         while reviews:
             if comment:
@@ -175,6 +196,7 @@ class TierValidation(models.AbstractModel):
 
     def _ops_reject(self, reason, reviews=None):
         self.ensure_one()
+        self._ops_check_cleared()
         if not (reason or "").strip():
             raise UserError(self.env._("Give a reason to reject this request."))
         reviews = self._ops_lock_reviews(reviews or self._ops_reviews_to_decide())
@@ -226,6 +248,7 @@ class TierValidation(models.AbstractModel):
         if not self._ops_is_suite_document():
             return super().reject_tier()
         self.ensure_one()
+        self._ops_check_cleared()
         reviews = self._ops_reviews_to_decide()
         self._ops_check_decision(reviews)
         return self.env["ops.approval.reject"]._ops_open({"default_review_id": reviews[:1].id})
@@ -378,6 +401,7 @@ class TierValidation(models.AbstractModel):
                         )
                     )
         reviews._ops_sync_activities()
+        reviews._ops_tell_officers()
         for record in self:
             mine = reviews.filtered(lambda r, rec=record: r.res_id == rec.id)
             if mine:
@@ -412,14 +436,21 @@ class TierValidation(models.AbstractModel):
                 author_id=self.env.user.partner_id.id,
             )
         for requester in self._ops_requester_users() - self.env.user:
-            title, text, body = self._ops_decision_text(reviews, decision, requester.lang)
-            self._ops_send_email(requester, f"{title}: {self.display_name}", body)
+            # A requester no longer cleared for the document (its level rose)
+            # reads the decision without its name or the reviewer's comment.
+            cleared = bool(self.sudo()._ops_cleared_users(requester))
+            title, text, body = self._ops_decision_text(
+                reviews, decision, requester.lang, with_comment=cleared
+            )
+            document = self.with_context(lang=requester.lang)._ops_name_for(requester)
+            self._ops_send_email(requester, f"{title}: {document}", body)
         company_lang = self._get_company().partner_id.lang or self.env.lang
         title, text, body = self._ops_decision_text(reviews, decision, company_lang)
         self._ops_notify_webhook(title, f"{self.display_name}: {text}")
 
-    def _ops_decision_text(self, reviews, decision, lang):
-        """(title, plain text, html body) of a decision, in ``lang``."""
+    def _ops_decision_text(self, reviews, decision, lang, with_comment=True):
+        """(title, plain text, html body) of a decision, in ``lang``; the
+        reviewer's comment left out unless ``with_comment``."""
         reviews = reviews.with_context(lang=lang)
         _ = reviews.env._
         tiers = ", ".join(n for n in reviews.mapped("name") if n)
@@ -431,13 +462,33 @@ class TierValidation(models.AbstractModel):
             title = _("Rejected")
             text = _("%(tiers)s rejected by %(user)s.", tiers=tiers, user=user)
         body = Markup("<p>%s</p>") % text
-        comment = "; ".join(c for c in reviews.mapped("comment") if c)
+        comment = with_comment and "; ".join(c for c in reviews.mapped("comment") if c)
         if comment:
             body += Markup("<p>%s %s</p>") % (_("Comment:"), escape(comment))
             text = f"{text} {_('Comment:')} {comment}"
         return title, text, body
 
     # -- notifications -----------------------------------------------------
+    #
+    # What leaves the document (e-mails, activities, the messenger) names it
+    # only to people cleared for it (policy §七, SPEC §5.1): to others it is
+    # "a <kind of document>" and its link, which opens only for its readers.
+
+    def _ops_kind(self):
+        """The kind of document ``self`` is (its model's name, in the
+        context's language)."""
+        # sudo: only the label of the model is read.
+        return self.env["ir.model"].sudo()._get(self._name).name or self._description
+
+    def _ops_name_for(self, users):
+        """The name of ``self`` to show to ``users``: its display name when
+        every one of them is cleared for it, else only its kind."""
+        self.ensure_one()
+        # sudo: only to read the document's level and need-to-know lists.
+        record = self.sudo()
+        if record._ops_classified_rank() >= 2 and record._ops_cleared_users(users) != users:
+            return self._ops_kind()
+        return record.display_name
 
     def _ops_link(self):
         self.ensure_one()
@@ -453,7 +504,7 @@ class TierValidation(models.AbstractModel):
         link = self._ops_link()
         html = body + Markup('<p><a href="%s">%s</a></p>') % (
             link,
-            self.env._("Open %(document)s", document=self.display_name),
+            self.env._("Open %(document)s", document=self._ops_name_for(users)),
         )
         return (
             self.env["mail.mail"]
@@ -472,6 +523,14 @@ class TierValidation(models.AbstractModel):
         )
 
     def _ops_notify_webhook(self, title, text):
+        """Post ``title`` and ``text`` with the document's link to the
+        company's messenger (an outside service). For a confidential or
+        secret document only the kind of document that waits goes out,
+        never its name, the reviewers or a comment."""
         self.ensure_one()
         company = self._get_company().sudo()
+        # sudo: only to read the document's level.
+        if self.sudo()._ops_classified_rank() >= 2:
+            lang = company.partner_id.lang or self.env.lang
+            text = self.with_context(lang=lang)._ops_kind()
         return company._ops_webhook_send(title, text, self._ops_link())
