@@ -12,6 +12,8 @@ names follow the record's level. The rules are installed (and kept in step
 with the registry) at the end of every installation or update.
 """
 
+from markupsafe import Markup
+
 from odoo import Command, api, models
 
 from .ops_confidentiality_mixin import RULE_DOMAIN
@@ -133,7 +135,37 @@ class Base(models.AbstractModel):
                         users=", ".join(added.mapped("name")),
                     )
                 )
+            self._ops_tell_officers_of_fallback(added)
         return cleared
+
+    def _ops_tell_officers_of_fallback(self, leaders):
+        """An inbox notice to the confidentiality officers: who was added to
+        the need-to-know list of what kind of record, and its link — never
+        its name (the officers need not know it)."""
+        # sudo: the members of the officers' group, to notify them.
+        officers = self.env.ref("ops_org.ops_org_group_confidentiality").sudo().users
+        officers = officers.filtered(lambda u: not u.share and u.active)
+        if not officers:
+            return
+        kind = self.env["ir.model"]._get(self._name).name
+        link = self._ops_link() if hasattr(self, "_ops_link") else ""
+        body = Markup("<p>%s</p><p><a href='%s'>%s</a></p>") % (
+            self.env._(
+                "Nobody on the need-to-know list of a %(kind)s may take its approval step: "
+                "it went to %(leaders)s (Leadership, cleared for its level), who now need to "
+                "know it. Check who needs to know it.",
+                kind=kind,
+                leaders=", ".join(leaders.mapped("name")),
+            ),
+            link,
+            link,
+        )
+        # sudo: an inbox notice attached to no record (its name stays out).
+        self.env["mail.thread"].sudo().message_notify(
+            partner_ids=officers.partner_id.ids,
+            subject=self.env._("Approval step given to cleared Leadership: %(kind)s", kind=kind),
+            body=body,
+        )
 
     # -- names of classified records seen through a link ----------------------
     #

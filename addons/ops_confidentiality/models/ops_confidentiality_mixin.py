@@ -4,6 +4,8 @@
 from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import ops_workflow_grant
+
 LEVELS = [
     ("public", "Public"),
     ("internal", "Internal"),
@@ -182,11 +184,23 @@ class OpsConfidentialityMixin(models.AbstractModel):
                     {"ops_need_to_know_user_ids": [Command.link(u.id) for u in knowers]}
                 )
             (was_secret | self.filtered(lambda r: r.ops_level == "secret"))._ops_sync_encryption()
-        if {"ops_level", "ops_need_to_know_user_ids", "ops_need_to_know_department_ids"} & set(
-            vals
-        ):
+        if self._ops_narrows(vals):
             self.filtered(lambda r: r.ops_level_rank >= 2)._ops_withdraw_activities()
         return res
+
+    @api.model
+    def _ops_narrows(self, vals):
+        """Whether ``vals`` may take a record away from someone: a level
+        set, or a need-to-know list changed other than by adding to it."""
+        if "ops_level" in vals:
+            return True
+        for name in ("ops_need_to_know_user_ids", "ops_need_to_know_department_ids"):
+            commands = vals.get(name)
+            if commands and any(
+                not isinstance(c, (list, tuple)) or c[0] != Command.LINK for c in commands
+            ):
+                return True
+        return False
 
     def _ops_withdraw_activities(self):
         """Activities on ``self`` and what belongs to it, assigned to users
@@ -201,6 +215,17 @@ class OpsConfidentialityMixin(models.AbstractModel):
         # The user who changed it (sudo keeps the caller), not the superuser.
         taker = self.env.user if self.env.uid != SUPERUSER_ID else self.env["res.users"]
         for model, records in targets.items():
+            if "review_ids" in records._fields:
+                # Steps already given: their reviewers are chosen again (only
+                # those cleared, else cleared Leadership) and the approval
+                # activities follow.
+                reviews = records.sudo().review_ids.filtered(
+                    lambda r: r.status in ("waiting", "pending")
+                )
+                if reviews:
+                    with ops_workflow_grant("tier.review"):
+                        reviews._compute_reviewer_ids()
+                    reviews._ops_sync_activities()
             activities = Activity.search(
                 [("res_model", "=", model), ("res_id", "in", records.ids), ("user_id", "!=", False)]
             )
