@@ -3,7 +3,7 @@
 {
     "name": "OPS Organisation",
     "summary": "Departments, duty charters, roles and the suite's approval authority",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -17,7 +17,6 @@
         "security/ops_org_groups.xml",
         "security/ir.model.access.csv",
         "security/ops_org_security.xml",
-        "security/tier_review_security.xml",
         "data/ops_org_data.xml",
         "data/hr_department_data.xml",
         "views/hr_department_views.xml",

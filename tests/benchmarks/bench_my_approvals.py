@@ -162,6 +162,11 @@ def _setup(env, reviewer, count):
         },
     )
     reviews = cr.fetchall()
+    # The document's name each review stores when created (ops_org), as the
+    # ORM would have computed it.
+    Review = env["tier.review"]
+    env.add_to_compute(Review._fields["ops_document_name"], Review.browse([r[0] for r in reviews]))
+    Review.flush_model(["ops_document_name"])
     cr.execute(
         "INSERT INTO res_users_tier_review_rel (tier_review_id, res_users_id) "
         "SELECT unnest(%s::int[]), %s",

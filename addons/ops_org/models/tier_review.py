@@ -19,6 +19,15 @@ class TierReview(models.Model):
     _ops_harmless_methods = ("action_ops_open_document",)
 
     ops_res_name = fields.Char(string="Document", compute="_compute_ops_res_name")
+    # The document's name when the step was given, for the list of approvals
+    # (as Odoo stores an activity's res_name); never read by users directly:
+    # ops_res_name shows it to those who may read the document.
+    ops_document_name = fields.Char(
+        string="Document Name",
+        compute="_compute_ops_document_name",
+        store=True,
+        groups="base.group_system",
+    )
     ops_model_name = fields.Char(string="Type", compute="_compute_ops_res_name")
     # Whether the current user may read the document of the review: the
     # record rule ``tier_review_rule_reader`` shows a review to its
@@ -46,20 +55,40 @@ class TierReview(models.Model):
             )
 
     @api.depends("model", "res_id")
+    def _compute_ops_document_name(self):
+        by_model = {}
+        for review in self:
+            if review.model in self.env and review.res_id:
+                by_model.setdefault(review.model, set()).add(review.res_id)
+        names = {}
+        for model, ids in by_model.items():
+            # sudo: the name is stored for the list of approvals and shown
+            # (ops_res_name) only to users who may read the document.
+            documents = self.env[model].sudo().with_context(active_test=False).browse(ids).exists()
+            names.update(((model, d.id), d.display_name) for d in documents)
+        for review in self:
+            review.ops_document_name = names.get((review.model, review.res_id), False)
+
+    @api.depends("model", "res_id", "ops_document_name")
     @api.depends_context("uid")
     def _compute_ops_res_name(self):
         readable = self._ops_readable_documents()
+        kinds = {
+            model: self.env["ir.model"]._get(model).name
+            for model in set(self.mapped("model"))
+            if model
+        }
+        # sudo: the stored names, read once for the page and shown only to the
+        # users the check above found may read the document, as its form would.
+        names = dict(zip(self._ids, self.sudo().mapped("ops_document_name"), strict=True))
         for review in self:
-            record = review._ops_record()
-            kind = self.env["ir.model"]._get(review.model).name if review.model else False
+            kind = kinds.get(review.model) or False
             review.ops_model_name = kind
-            if record is None:
+            name = names.get(review._ids[0])
+            if not name:
                 review.ops_res_name = False
             elif (review.model, review.res_id) in readable:
-                # sudo: the current user reads this document (checked just
-                # above with their own rules); only its name is read, as its
-                # form would show it.
-                review.ops_res_name = record.sudo().display_name
+                review.ops_res_name = name
             else:
                 # A reviewer or the requester who may not read the document
                 # (or no longer): its kind, never its name.
@@ -119,15 +148,24 @@ class TierReview(models.Model):
             query = env[model].with_context(active_test=False)._search([])
             parts.append(
                 SQL(
-                    "SELECT review.id FROM tier_review review "
-                    "WHERE review.model = %s AND review.res_id IN (%s)",
+                    "(%s = %s AND %s IN %s)",
+                    SQL.identifier("tier_review", "model"),
                     model,
+                    SQL.identifier("tier_review", "res_id"),
                     query.subselect(),
                 )
             )
         if not parts:
             return [(0, "=", 1)] if positive else [(1, "=", 1)]
-        subquery = SQL("(%s)", SQL(" UNION ALL ").join(parts))
+        # Correlated with the review being tested, so that PostgreSQL looks
+        # at the documents only for reviews the cheaper conditions of the rule
+        # (reviewer, requester) did not already show: a reviewer's own list
+        # of approvals never pays for it.
+        subquery = SQL(
+            "(SELECT %s WHERE %s)",
+            SQL.identifier("tier_review", "id"),
+            SQL(" OR ").join(parts),
+        )
         return [("id", "in" if positive else "not in", subquery)]
 
     @api.model
@@ -258,6 +296,75 @@ class TierReview(models.Model):
     def _send_review_reminder(self):
         with ops_workflow_grant("tier.review"):
             return super()._send_review_reminder()
+
+    # -- who reads a review -----------------------------------------------------
+    #
+    # Policy §七, SPEC §5.1: a review names its document and who asked (a
+    # colleague's sick leave, a secret project's gate), and OCA lets every
+    # internal user read every review. As Odoo does for activities and
+    # messages (``mail.activity._search``), a review is shown to its
+    # reviewers and its requester, and to whoever may read its document —
+    # checked in one query for the page plus one per model of document.
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        query = super()._search(domain, offset, limit, order)
+        if self.env.su:
+            return query
+        table = self._table
+        reviewers = self._fields["reviewer_ids"]
+        uid = self.env.uid
+        own = SQL(
+            "(%s = %s OR EXISTS (SELECT 1 FROM %s WHERE %s = %s AND %s = %s))",
+            SQL.identifier(table, "requested_by"),
+            uid,
+            SQL.identifier(reviewers.relation),
+            SQL.identifier(reviewers.relation, reviewers.column1),
+            SQL.identifier(table, "id"),
+            SQL.identifier(reviewers.relation, reviewers.column2),
+            uid,
+        )
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(table, "id"),
+                SQL.identifier(table, "model"),
+                SQL.identifier(table, "res_id"),
+                own,
+            )
+        )
+        to_check = {}
+        for __, model, res_id, is_own in rows:
+            if not is_own and model and res_id:
+                to_check.setdefault(model, set()).add(res_id)
+        readable = {}
+        for model, res_ids in to_check.items():
+            if model not in self.env or self.env[model]._abstract:
+                readable[model] = set()
+                continue
+            documents = self.env[model].with_context(active_test=False).browse(res_ids).exists()
+            readable[model] = set(documents._filtered_access("read")._ids)
+        allowed = self.browse(
+            id_
+            for id_, model, res_id, is_own in rows
+            if is_own or res_id in readable.get(model, ())
+        )
+        return allowed._as_query(order)
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        if result or operation != "read" or self.env.su or not self:
+            return result
+        ids = [i for i in self._ids if isinstance(i, int)]
+        visible = set(self.browse(ids)._search([("id", "in", ids)]))
+        forbidden = self.browse(i for i in ids if i not in visible)
+        if not forbidden:
+            return None
+        return forbidden, lambda: AccessError(
+            self.env._(
+                "An approval step is read by its reviewers, its requester and those who may "
+                "read its document."
+            )
+        )
 
     def _ops_record(self):
         self.ensure_one()
