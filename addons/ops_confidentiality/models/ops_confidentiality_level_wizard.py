@@ -58,6 +58,7 @@ class OpsConfidentialityLevelWizard(models.TransientModel):
         # Without the sudo of _ops_target (ops_set_level checks the
         # officer) and without the form's default_* keys, which would fill in
         # the records the change creates (messages, followers).
-        record = self._ops_target().sudo(False).with_context(clean_context(self.env.context))
+        record = self._ops_target().sudo(False)
+        record = record.with_env(record.env(context=clean_context(self.env.context)))
         record.ops_set_level(self.level, self.reason)
         return {"type": "ir.actions.act_window_close"}
