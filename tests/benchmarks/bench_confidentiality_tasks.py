@@ -11,8 +11,9 @@ the same call as the superuser (no rule). Both return the same 100,000 rows.
 Prints the ratio; goal <= 1.3. Also prints the queries of the cleared read.
 """
 
-import time
 from datetime import date
+
+from timing import best_in_turn
 
 PROJECTS = 200
 RECORDS = 100_000
@@ -117,21 +118,6 @@ def _setup(env):
     return user, projects
 
 
-def _best(*funcs):
-    """Best time and last result of each function over REPEAT rounds, the
-    functions run in turn in each round so that all see the same load of a
-    shared machine."""
-    best = [None] * len(funcs)
-    results = [None] * len(funcs)
-    for _ in range(REPEAT):
-        for index, func in enumerate(funcs):
-            start = time.perf_counter()
-            results[index] = func()
-            elapsed = time.perf_counter() - start
-            best[index] = elapsed if best[index] is None else min(best[index], elapsed)
-    return list(zip(best, results, strict=True))
-
-
 def run(env):
     user, projects = _setup(env)
     domain = [("project_id", "in", projects.ids)]
@@ -145,7 +131,7 @@ def run(env):
         env.invalidate_all()
         return Task.with_user(user).search_read(domain, FIELDS)
 
-    (su_time, su_rows), (user_time, user_rows) = _best(as_superuser, as_cleared)
+    (su_time, su_rows), (user_time, user_rows) = best_in_turn(REPEAT, as_superuser, as_cleared)
     env.invalidate_all()
     before = env.cr.sql_log_count
     Task.with_user(user).search_read(domain, FIELDS)

@@ -2,16 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import json
-import threading
 from datetime import date
-from http.server import HTTPServer
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.ops_finance.tests.common import BudgetCommon
-from odoo.addons.ops_org.tests.common import ops_user
-from odoo.addons.ops_org.tests.test_ops_webhook import _Hook
+from odoo.addons.ops_org.tests.common import LoopbackHook as _Hook
+from odoo.addons.ops_org.tests.common import ops_user, serve_loopback_hook
 
 BUDGET_NAME = "Budget 2027"
 
@@ -44,15 +42,10 @@ class TestBudgetApprovalConfidentiality(BudgetCommon):
         cls.env.ref("ops_org.ops_org_group_confidentiality").users = cls.user_officer
         for user in (cls.user_finance, cls.user_leader_cleared):
             cls._clear(user, "secret")
-        cls.server = HTTPServer(("127.0.0.1", 0), _Hook)
-        cls.thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-        cls.thread.start()
-        cls.addClassCleanup(cls.server.server_close)
-        cls.addClassCleanup(cls.server.shutdown)
         company.write(
             {
                 "ops_webhook_provider": "wecom",
-                "ops_webhook_url": f"http://127.0.0.1:{cls.server.server_port}/robot/send",
+                "ops_webhook_url": serve_loopback_hook(cls),
             }
         )
 

@@ -313,18 +313,6 @@ class HrExpenseSheet(models.Model):
             if float_compare(amount, left, precision_rounding=currency.rounding) > 0:
                 account = self.env["account.account"].sudo().browse(key[0])
                 centre = self.env["account.analytic.account"].sudo().browse(key[1])
-                if key in hidden:
-                    messages.append(
-                        self.env._(
-                            "%(account)s, %(centre)s, %(month)s: claimed %(claimed)s, beyond "
-                            "what the budget has left (the budget is confidential).",
-                            account=account.display_name,
-                            centre=centre.display_name or self.env._("no cost centre"),
-                            month=key[2].strftime("%Y-%m"),
-                            claimed=format_amount(self.env, amount, currency),
-                        )
-                    )
-                    continue
                 messages.append(
                     self.env._(
                         "%(account)s, %(centre)s, %(month)s: claimed %(claimed)s, "
@@ -333,7 +321,9 @@ class HrExpenseSheet(models.Model):
                         centre=centre.display_name or self.env._("no cost centre"),
                         month=key[2].strftime("%Y-%m"),
                         claimed=format_amount(self.env, amount, currency),
-                        left=format_amount(self.env, left, currency),
+                        left=self.env._("not told (the budget is confidential)")
+                        if key in hidden
+                        else format_amount(self.env, left, currency),
                     )
                 )
         return messages

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import importlib
+import json
 import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.modules.migration import load_script
@@ -279,3 +281,32 @@ class OpsCasesCommon(OpsOrgCommon):
                 with self.subTest(model=name, entry=entry):
                     self.assertIn((name, entry), OPS_DECISION_CASES)
                     self.assertRefused(OPS_DECISION_CASES[(name, entry)](self))
+
+
+class LoopbackHook(BaseHTTPRequestHandler):
+    """The messenger's robot (WeCom, DingTalk, Feishu) on a loopback port:
+    keeps what it receives in ``received``, answers with ``status``."""
+
+    received = []
+    status = 200
+
+    def do_POST(self):  # noqa: N802 - http.server API
+        length = int(self.headers.get("Content-Length", 0))
+        type(self).received.append(json.loads(self.rfile.read(length)))
+        self.send_response(type(self).status)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(b'{"errcode": 0}')
+
+    def log_message(self, *args):
+        pass
+
+
+def serve_loopback_hook(case_class):
+    """Start :class:`LoopbackHook` for a test class (stopped with it) and
+    return the robot's URL."""
+    server = HTTPServer(("127.0.0.1", 0), LoopbackHook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    case_class.addClassCleanup(server.server_close)
+    case_class.addClassCleanup(server.shutdown)
+    return f"http://127.0.0.1:{server.server_port}/robot/send"

@@ -1,29 +1,12 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from odoo.tests import tagged
 
+from .common import LoopbackHook as _Hook
+from .common import serve_loopback_hook
 from .test_tier_validation import ApprovalCommon
-
-
-class _Hook(BaseHTTPRequestHandler):
-    received = []
-    status = 200
-
-    def do_POST(self):  # noqa: N802 - http.server API
-        length = int(self.headers.get("Content-Length", 0))
-        type(self).received.append(json.loads(self.rfile.read(length)))
-        self.send_response(type(self).status)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(b'{"errcode": 0}')
-
-    def log_message(self, *args):
-        pass
 
 
 @tagged("post_install", "-at_install")
@@ -31,12 +14,7 @@ class TestApprovalWebhook(ApprovalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server = HTTPServer(("127.0.0.1", 0), _Hook)
-        cls.thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-        cls.thread.start()
-        cls.addClassCleanup(cls.server.server_close)
-        cls.addClassCleanup(cls.server.shutdown)
-        cls.url = f"http://127.0.0.1:{cls.server.server_port}/robot/send"
+        cls.url = serve_loopback_hook(cls)
 
     def setUp(self):
         super().setUp()

@@ -4,15 +4,14 @@
 notifications say of a classified document (policy §七, SPEC §5.1)."""
 
 import json
-import threading
 from contextlib import contextmanager
-from http.server import HTTPServer
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .test_ops_webhook import _Hook
+from .common import LoopbackHook as _Hook
+from .common import serve_loopback_hook
 from .test_tier_validation import ApprovalCommon
 
 
@@ -283,12 +282,7 @@ class TestClassifiedWebhook(ApprovalCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server = HTTPServer(("127.0.0.1", 0), _Hook)
-        cls.thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-        cls.thread.start()
-        cls.addClassCleanup(cls.server.server_close)
-        cls.addClassCleanup(cls.server.shutdown)
-        cls.url = f"http://127.0.0.1:{cls.server.server_port}/robot/send"
+        cls.url = serve_loopback_hook(cls)
 
     def setUp(self):
         super().setUp()
