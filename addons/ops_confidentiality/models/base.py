@@ -12,9 +12,9 @@ names follow the record's level. The rules are installed (and kept in step
 with the registry) at the end of every installation or update.
 """
 
-from markupsafe import Markup
-
 from odoo import Command, api, models
+
+from odoo.addons.ops_org.models.base import OPS_CLASSIFICATION_FIELDS
 
 from .ops_confidentiality_mixin import RULE_DOMAIN
 
@@ -139,17 +139,12 @@ class Base(models.AbstractModel):
         return cleared
 
     def _ops_tell_officers_of_fallback(self, leaders):
-        """An inbox notice to the confidentiality officers: who was added to
-        the need-to-know list of what kind of record, and its link — never
-        its name (the officers need not know it)."""
-        # sudo: the members of the officers' group, to notify them.
-        officers = self.env.ref("ops_org.ops_org_group_confidentiality").sudo().users
-        officers = officers.filtered(lambda u: not u.share and u.active)
-        if not officers:
-            return
+        """Tell the confidentiality officers who was added to the
+        need-to-know list of what kind of record, and its link — never its
+        name (the officers need not know it)."""
         kind = self.env["ir.model"]._get(self._name).name
-        link = self._ops_link() if hasattr(self, "_ops_link") else ""
-        body = Markup("<p>%s</p><p><a href='%s'>%s</a></p>") % (
+        self._ops_notify_officers(
+            self.env._("Approval step given to cleared Leadership: %(kind)s", kind=kind),
             self.env._(
                 "Nobody on the need-to-know list of a %(kind)s may take its approval step: "
                 "it went to %(leaders)s (Leadership, cleared for its level), who now need to "
@@ -157,14 +152,7 @@ class Base(models.AbstractModel):
                 kind=kind,
                 leaders=", ".join(leaders.mapped("name")),
             ),
-            link,
-            link,
-        )
-        # sudo: an inbox notice attached to no record (its name stays out).
-        self.env["mail.thread"].sudo().message_notify(
-            partner_ids=officers.partner_id.ids,
-            subject=self.env._("Approval step given to cleared Leadership: %(kind)s", kind=kind),
-            body=body,
+            self._ops_link() if hasattr(self, "_ops_link") else "",
         )
 
     # -- names of classified records seen through a link ----------------------
@@ -219,6 +207,12 @@ class Base(models.AbstractModel):
         comodel = self.env[self._fields[fname].comodel_name].with_context(active_test=False)
         return set(ids) - set(comodel.search([("id", "in", list(ids))]).ids)
 
+    def _ops_classified_label(self, fname):
+        """What a reader who may not read the record ``fname`` links to sees
+        instead of its name."""
+        kind = self.env["ir.model"]._get(self._fields[fname].comodel_name).name
+        return self.env._("%(kind)s (classified)", kind=kind)
+
     def _ops_mask_links(self, rows):
         fnames = [f for f in self._ops_classified_links() if any(f in row for row in rows[:1])]
         if self.env.su or not fnames or not rows:
@@ -234,8 +228,7 @@ class Base(models.AbstractModel):
                     ident = value[0]
                 if (fname, ident) not in hidden:
                     continue
-                kind = self.env["ir.model"]._get(self._fields[fname].comodel_name).name
-                label = self.env._("%(kind)s (classified)", kind=kind)
+                label = self._ops_classified_label(fname)
                 if isinstance(value, dict):
                     value["display_name"] = label
                 else:
@@ -262,20 +255,15 @@ class Base(models.AbstractModel):
             linked = records.mapped(fname).sudo().exists()
             names = {value.id: value.display_name for value in linked}
             hidden = set()
-            if fname in self._ops_classified_links():
-                hidden = {
-                    i for _f, i in self._ops_hidden_links([{fname: (i,)} for i in names], [fname])
-                }
-            label = None
+            if names and fname in self._ops_classified_links():
+                hidden = self._ops_hidden_ids(fname, names)
+            label = self._ops_classified_label(fname) if hidden else None
             for record in records:
                 value = record[fname]
                 row = by_id[record.id]
                 if not value or value.id not in names:
                     row[fname] = False
                 elif value.id in hidden:
-                    if label is None:
-                        kind = self.env["ir.model"]._get(self._fields[fname].comodel_name).name
-                        label = self.env._("%(kind)s (classified)", kind=kind)
                     row[fname] = (value.id, label)
                 else:
                     row[fname] = (value.id, names[value.id])
@@ -361,11 +349,5 @@ class TierValidation(models.AbstractModel):
         # lowers it, a cleared leader takes a step and needs to know it): it is
         # not what the reviewers decide on.
         return super()._get_under_validation_exceptions() + [
-            name
-            for name in (
-                "ops_level",
-                "ops_need_to_know_user_ids",
-                "ops_need_to_know_department_ids",
-            )
-            if name in self._fields
+            name for name in OPS_CLASSIFICATION_FIELDS if name in self._fields
         ]

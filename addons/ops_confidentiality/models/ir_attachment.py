@@ -117,14 +117,12 @@ class IrAttachment(models.Model):
         return True
 
     def _to_http_stream(self):
-        """Downloads of encrypted attachments stream the decrypted bytes
-        (the caller's access to the record was checked), and are logged."""
-        if self._ops_classified_target() and not self.env.su:
-            # Odoo lets internal users fetch any attachment by id; the
-            # attachments of confidential and secret records follow the
-            # record's access.
-            self.check("read")
+        """Downloads of encrypted attachments stream the decrypted bytes,
+        and are logged. ops_org's download checks access to the record; an
+        encrypted file's stream is built here, so it asks the same first."""
         if self.ops_encrypted:
+            if not self.env.su:
+                self.check_access("read")
             data = self.raw or b""
             stream = Stream(
                 type="data",

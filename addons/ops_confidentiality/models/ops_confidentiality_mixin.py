@@ -244,9 +244,7 @@ class OpsConfidentialityMixin(models.AbstractModel):
     def _ops_default_knowers(self):
         """Who needs to know a record by default when it is classified: the
         user classifying it and the confidentiality officers."""
-        # sudo: reads the members of the officers' group, returned as ids only.
-        officers = self.env.ref("ops_org.ops_org_group_confidentiality").sudo().users
-        users = officers.filtered(lambda u: not u.share)
+        users = self._ops_officer_users()
         if not self.env.su:
             users |= self.env.user
         return users
@@ -270,7 +268,7 @@ class OpsConfidentialityMixin(models.AbstractModel):
         # need-to-know and the logged reason are written.
         for record in self.sudo():
             old = record._ops_selection_label("ops_level")
-            record.with_context(ops_level_set_by=self.env.uid).write({"ops_level": level})
+            record.write({"ops_level": level})
             if LEVEL_RANK[level] > 1:
                 record.write(
                     {

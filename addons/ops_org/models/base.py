@@ -14,6 +14,8 @@
 import math
 from datetime import date
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
@@ -157,6 +159,28 @@ class Base(models.AbstractModel):
         decide it). The confidentiality officers are told of the step."""
         self.ensure_one()
         return users
+
+    @api.model
+    def _ops_officer_users(self):
+        """The confidentiality officers (internal users of the group)."""
+        # sudo: the members of a group, returned to be told or listed.
+        group = self.env.ref("ops_org.ops_org_group_confidentiality").sudo()
+        return group.users.filtered(lambda u: not u.share)
+
+    @api.model
+    def _ops_notify_officers(self, subject, text, link=""):
+        """An inbox notice to the confidentiality officers, attached to no
+        record (the callers name no classified record in it)."""
+        officers = self._ops_officer_users()
+        if not officers:
+            return
+        body = Markup("<p>%s</p>") % text
+        if link:
+            body += Markup("<p><a href='%s'>%s</a></p>") % (link, link)
+        # sudo: a notice to the officers, on no document.
+        self.env["mail.thread"].sudo().message_notify(
+            partner_ids=officers.partner_id.ids, subject=subject, body=body
+        )
 
     # -- labels --------------------------------------------------------------
 

@@ -29,9 +29,8 @@ class TierReview(models.Model):
         groups="base.group_system",
     )
     ops_model_name = fields.Char(string="Type", compute="_compute_ops_res_name")
-    # Whether the current user may read the document of the review: the
-    # record rule ``tier_review_rule_reader`` shows a review to its
-    # reviewers, its requester and whoever reads its document (SPEC §5.1).
+    # Whether the current user may read the document of the review (whoever
+    # does reads the review too, see ``_search``).
     ops_document_readable = fields.Boolean(
         string="Document Readable",
         compute="_compute_ops_document_readable",
@@ -105,23 +104,26 @@ class TierReview(models.Model):
 
     def _ops_readable_documents(self):
         """``{(model, res_id)}`` of the documents of ``self`` the current
-        user may read (their access rights and record rules, archived ones
-        included): one query per model."""
+        user may read."""
         if self.env.su:
             return {(review.model, review.res_id) for review in self}
         ids_by_model = {}
         for review in self:
-            if review.model and review.res_id and review.model in self.env:
+            if review.model and review.res_id:
                 ids_by_model.setdefault(review.model, set()).add(review.res_id)
+        return self._ops_readable(ids_by_model)
+
+    @api.model
+    def _ops_readable(self, ids_by_model):
+        """``{(model, res_id)}`` of the documents the current user may read
+        (their access rights and record rules, archived ones included), of
+        ``{model: res_ids}``: one query per model."""
         readable = set()
-        for model, ids in ids_by_model.items():
-            Model = self.env[model].with_context(active_test=False)
-            if Model._abstract or not self.env["ir.model.access"].check(
-                model, "read", raise_exception=False
-            ):
+        for model, res_ids in ids_by_model.items():
+            if model not in self.env or self.env[model]._abstract:
                 continue
-            found = Model.search([("id", "in", list(ids))])
-            readable.update((model, res_id) for res_id in found.ids)
+            documents = self.env[model].with_context(active_test=False).browse(res_ids).exists()
+            readable.update((model, res_id) for res_id in documents._filtered_access("read")._ids)
         return readable
 
     @api.model
@@ -157,10 +159,8 @@ class TierReview(models.Model):
             )
         if not parts:
             return [(0, "=", 1)] if positive else [(1, "=", 1)]
-        # Correlated with the review being tested, so that PostgreSQL looks
-        # at the documents only for reviews the cheaper conditions of the rule
-        # (reviewer, requester) did not already show: a reviewer's own list
-        # of approvals never pays for it.
+        # Correlated with the review being tested: PostgreSQL looks at the
+        # documents only for the reviews the rest of the domain kept.
         subquery = SQL(
             "(SELECT %s WHERE %s)",
             SQL.identifier("tier_review", "id"),
@@ -211,9 +211,7 @@ class TierReview(models.Model):
         own reviewers are not cleared for the document (they went to
         Leadership, or to nobody): the step, the kind of document and its
         link, never its name (officers need not know it either)."""
-        officers = self.env.ref("ops_org.ops_org_group_confidentiality").sudo().users
-        officers = officers.filtered(lambda u: not u.share and u.active)
-        if not officers:
+        if not self._ops_officer_users():
             return
         for review in self.sudo():
             record = review._ops_record()
@@ -227,8 +225,8 @@ class TierReview(models.Model):
             _ = review.with_context(lang=lang).env._
             kind = self.env["ir.model"].with_context(lang=lang)._get(review.model).name
             reviewers = ", ".join(review.reviewer_ids.mapped("name")) or _("nobody")
-            link = record._ops_link() if hasattr(record, "_ops_link") else ""
-            body = Markup("<p>%s</p><p><a href='%s'>%s</a></p>") % (
+            self._ops_notify_officers(
+                _("Approval step without a cleared reviewer: %(tier)s", tier=review.name or ""),
                 _(
                     "None of the reviewers of the step “%(tier)s” of a %(kind)s is cleared "
                     "for its level or needs to know it: the step went to %(reviewers)s. "
@@ -237,17 +235,7 @@ class TierReview(models.Model):
                     kind=kind,
                     reviewers=reviewers,
                 ),
-                link,
-                link,
-            )
-            # sudo: an inbox notice to the officers, attached to no document
-            # (its name stays out of it).
-            self.env["mail.thread"].sudo().message_notify(
-                partner_ids=officers.partner_id.ids,
-                subject=_(
-                    "Approval step without a cleared reviewer: %(tier)s", tier=review.name or ""
-                ),
-                body=body,
+                record._ops_link() if hasattr(record, "_ops_link") else "",
             )
 
     # -- reviews change only through the decisions ---------------------------
@@ -336,17 +324,9 @@ class TierReview(models.Model):
         for __, model, res_id, is_own in rows:
             if not is_own and model and res_id:
                 to_check.setdefault(model, set()).add(res_id)
-        readable = {}
-        for model, res_ids in to_check.items():
-            if model not in self.env or self.env[model]._abstract:
-                readable[model] = set()
-                continue
-            documents = self.env[model].with_context(active_test=False).browse(res_ids).exists()
-            readable[model] = set(documents._filtered_access("read")._ids)
+        readable = self._ops_readable(to_check)
         allowed = self.browse(
-            id_
-            for id_, model, res_id, is_own in rows
-            if is_own or res_id in readable.get(model, ())
+            id_ for id_, model, res_id, is_own in rows if is_own or (model, res_id) in readable
         )
         return allowed._as_query(order)
 

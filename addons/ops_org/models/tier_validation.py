@@ -248,7 +248,6 @@ class TierValidation(models.AbstractModel):
         if not self._ops_is_suite_document():
             return super().reject_tier()
         self.ensure_one()
-        self._ops_check_cleared()
         reviews = self._ops_reviews_to_decide()
         self._ops_check_decision(reviews)
         return self.env["ops.approval.reject"]._ops_open({"default_review_id": reviews[:1].id})
