@@ -117,6 +117,7 @@ class OpsConfidentialityMixin(models.AbstractModel):
         field = self.env["ir.model.fields"]._get(model_name, "ops_level")
         if not field:
             return None
+        # sudo: which addon owns a field's definition; only its name comes out.
         data = (
             self.env["ir.model.data"]
             .sudo()
