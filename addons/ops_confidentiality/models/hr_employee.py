@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ops_org.models.ops_workflow_mixin import ops_workflow_grant
+
 from .ops_confidentiality_mixin import LEVEL_RANK
 
 CLEARANCES = [
@@ -82,6 +84,7 @@ class HrEmployee(models.Model):
                 # The officer need not manage employees to set a clearance.
                 self.check_access("read")
                 return self.sudo().write(vals)
+        before = self.sudo().user_id if "ops_clearance" in vals or "user_id" in vals else None
         res = super().write(vals)
         if "ops_clearance" in vals or "user_id" in vals:
             # Record rules are cached per user: a clearance that changes, or
@@ -89,7 +92,28 @@ class HrEmployee(models.Model):
             # clearance changes nobody's rules.
             if "ops_clearance" in vals or any(e.ops_clearance != "internal" for e in self.sudo()):
                 self.env.registry.clear_cache()
+            self._ops_rechoose_reviewers(before | self.sudo().user_id)
         return res
+
+    @api.model
+    def _ops_rechoose_reviewers(self, users):
+        """The steps still to be decided by ``users`` (their clearance
+        changed, or moved to or from them) have their reviewers chosen
+        again: only those cleared for the document keep them, with their
+        approval activities (as when a document's level rises)."""
+        if not users:
+            return
+        # sudo: the steps of these users, only to choose their reviewers
+        # again by the same rule; nothing is returned.
+        reviews = (
+            self.env["tier.review"]
+            .sudo()
+            .search([("status", "in", ("waiting", "pending")), ("reviewer_ids", "in", users.ids)])
+        )
+        if reviews:
+            with ops_workflow_grant("tier.review"):
+                reviews._compute_reviewer_ids()
+            reviews._ops_sync_activities()
 
     def _ops_check_clearance_moves_to(self, user_id):
         """Linking a user to an employee cleared above internal gives that

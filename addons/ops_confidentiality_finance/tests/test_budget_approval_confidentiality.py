@@ -168,6 +168,31 @@ class TestBudgetApprovalConfidentiality(BudgetCommon):
         self.budget.with_user(self.user_leader_cleared)._ops_approve()
         self.assertEqual(self.budget.state, "approved")
 
+    def test_leader_whose_clearance_is_lowered_loses_the_step(self):
+        # The reviewers of a pending step see its document's name in My
+        # Approvals (as an activity's assignee does): whoever may no longer
+        # know it loses the step, its activity and its name at once.
+        self._classify()
+        review = self._submit()
+        self.assertEqual(review.reviewer_ids, self.user_leader_cleared)
+        mine = [
+            ("status", "=", "pending"),
+            ("can_review", "=", True),
+            ("reviewer_ids", "in", [self.user_leader_cleared.id]),
+        ]
+        Review = self.env["tier.review"].with_user(self.user_leader_cleared)
+        self.assertIn(BUDGET_NAME, json.dumps(Review.web_search_read(mine, {"ops_res_name": {}})))
+        employee = self.user_leader_cleared.employee_id
+        employee.with_user(self.user_officer).ops_clearance = "confidential"
+        self.assertNotIn(self.user_leader_cleared, review.reviewer_ids)
+        self.assertFalse(self._activities(self.user_leader_cleared))
+        self.env.invalidate_all()
+        page = Review.web_search_read(mine, {"ops_res_name": {}})
+        self.assertFalse(page["records"])
+        self.assertNotIn(BUDGET_NAME, json.dumps(page))
+        with self.assertRaises(UserError):
+            review.with_user(self.user_leader_cleared).action_ops_approve()
+
     def test_cleared_leader_decides_from_the_activity(self):
         self._classify()
         self._submit()

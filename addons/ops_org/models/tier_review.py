@@ -5,8 +5,9 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from .ops_workflow_mixin import ops_workflow_grant, ops_workflow_granted
@@ -36,6 +37,12 @@ class TierReview(models.Model):
         compute="_compute_ops_document_readable",
         search="_search_ops_document_readable",
     )
+    # Whether the current user asked for the step or is one of its reviewers
+    # (they read it whatever its document). ``_search`` puts it in the cache
+    # for the rows it finds so that reading them does not search again; it
+    # is dropped from the cache as soon as the requester or the reviewers
+    # change.
+    ops_own = fields.Boolean(string="Mine", compute="_compute_ops_own")
     ops_activity_ids = fields.One2many(
         "mail.activity", "ops_tier_review_id", string="Approval Activities"
     )
@@ -43,6 +50,21 @@ class TierReview(models.Model):
     # its tier definition says (OCA reads this field to move the next step
     # from waiting to pending and to tell who may review now).
     approve_sequence = fields.Boolean(compute="_compute_approve_sequence")
+
+    @api.private
+    def init(self):
+        res = super().init()
+        # The pending steps in the order of the lists of approvals ("Waiting
+        # for me" pages them): read in order, whatever the number of decided
+        # steps kept.
+        tools.create_index(
+            self.env.cr,
+            "tier_review_ops_pending_idx",
+            self._table,
+            ["sequence", "id"],
+            where="status = 'pending'",
+        )
+        return res
 
     @api.depends("definition_id.approve_sequence", "model")
     def _compute_approve_sequence(self):
@@ -69,31 +91,45 @@ class TierReview(models.Model):
             review.ops_document_name = names.get((review.model, review.res_id), False)
 
     @api.depends("model", "res_id", "ops_document_name")
-    @api.depends_context("uid")
+    @api.depends_context("uid", "lang")
     def _compute_ops_res_name(self):
-        readable = self._ops_readable_documents()
-        kinds = {
-            model: self.env["ir.model"]._get(model).name
-            for model in set(self.mapped("model"))
-            if model
-        }
-        # sudo: the stored names, read once for the page and shown only to the
-        # users the check above found may read the document, as its form would.
-        names = dict(zip(self._ids, self.sudo().mapped("ops_document_name"), strict=True))
-        for review in self:
-            kind = kinds.get(review.model) or False
-            review.ops_model_name = kind
-            name = names.get(review._ids[0])
-            if not name:
-                review.ops_res_name = False
-            elif (review.model, review.res_id) in readable:
-                review.ops_res_name = name
+        names = self._ops_page_names()
+        values = [
+            names.get(getattr(review_id, "origin", review_id), (False, False))
+            for review_id in self._ids
+        ]
+        self._ops_set_names([name for name, __ in values], [readable for __, readable in values])
+
+    def _ops_set_names(self, names, readable):
+        """Put in the cache the document's name (``names``, the stored one)
+        or, where the matching ``readable`` is false, its kind only, and the
+        kind of each review of ``self``."""
+        lang = self.env.lang or "en_US"
+        models_ = self.mapped("model")
+        kinds = {model: model and self._ops_kind_name(model, lang) for model in set(models_)}
+        res_names = []
+        for name, is_readable, model in zip(names, readable, models_, strict=True):
+            if not name or is_readable:
+                res_names.append(name or False)
             else:
                 # A reviewer or the requester who may not read the document
                 # (or no longer): its kind, never its name.
-                review.ops_res_name = self.env._(
-                    "Confidential item (%(kind)s)", kind=kind or review.model
+                res_names.append(
+                    self.env._("Confidential item (%(kind)s)", kind=kinds[model] or model)
                 )
+        # The values of the page set at once (one per review, as assigning
+        # each would, without the per-record overhead).
+        self.env.cache.update(self, self._fields["ops_res_name"], res_names)
+        self.env.cache.update(
+            self, self._fields["ops_model_name"], [kinds[model] or False for model in models_]
+        )
+
+    @api.depends("requested_by", "reviewer_ids")
+    @api.depends_context("uid")
+    def _compute_ops_own(self):
+        user = self.env.user
+        for review in self:
+            review.ops_own = review.requested_by == user or user in review.reviewer_ids
 
     @api.depends("model", "res_id")
     @api.depends_context("uid")
@@ -114,57 +150,125 @@ class TierReview(models.Model):
         return self._ops_readable(ids_by_model)
 
     @api.model
-    def _ops_readable(self, ids_by_model):
-        """``{(model, res_id)}`` of the documents the current user may read
-        (their access rights and record rules, archived ones included), of
-        ``{model: res_ids}``: one query per model."""
-        readable = set()
-        for model, res_ids in ids_by_model.items():
-            if model not in self.env or self.env[model]._abstract:
-                continue
-            documents = self.env[model].with_context(active_test=False).browse(res_ids).exists()
-            readable.update((model, res_id) for res_id in documents._filtered_access("read")._ids)
-        return readable
+    @tools.ormcache("model", "lang")
+    def _ops_kind_name(self, model, lang):
+        """The name of the kind of document ``model`` in ``lang``. sudo: a
+        model's name is the label of a kind of document, the same for every
+        user (as ``ir.model._get`` returns it)."""
+        return self.env["ir.model"].sudo().with_context(lang=lang)._get(model).name or model
+
+    def _ops_page_names(self):
+        """``{review id: (stored document name, readable)}`` for the reviews
+        of ``self`` (a page of a list). As Odoo shows an activity's document
+        name to its assignee, the name is shown to the reviewers of a pending
+        step: they were given it because they may decide it, cleared for the
+        document's level and on its need-to-know list, and are taken off it
+        when that changes (``_ops_withdraw_activities``). Everyone else (the
+        requester, the reviewers of a decided step, readers) sees it only if
+        they may read the document now. One query for the page, plus one for
+        the documents when some rows are not the user's pending steps."""
+        ids = tuple(i for i in self._origin._ids if isinstance(i, int))
+        if not ids:
+            return {}
+        self.flush_model(["model", "res_id", "ops_document_name", "status", "reviewer_ids"])
+        reviewers = self._fields["reviewer_ids"]
+        # The stored name is read here for the page and returned only with
+        # whether the user may see it; callers show it only then.
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT r.id, r.model, r.res_id, r.ops_document_name,
+                          r.status = 'pending' AND EXISTS (
+                              SELECT 1 FROM %s rel WHERE rel.%s = r.id AND rel.%s = %s)
+                     FROM tier_review r WHERE r.id IN %s""",
+                SQL.identifier(reviewers.relation),
+                SQL.identifier(reviewers.column1),
+                SQL.identifier(reviewers.column2),
+                self.env.uid,
+                ids,
+            )
+        )
+        to_check = {}
+        if not self.env.su:
+            for __, model, res_id, __, pending_own in rows:
+                if not pending_own and model and res_id:
+                    to_check.setdefault(model, set()).add(res_id)
+        readable = self._ops_readable(to_check) if to_check else set()
+        return {
+            id_: (name, self.env.su or pending_own or (model, res_id) in readable)
+            for id_, model, res_id, name, pending_own in rows
+        }
 
     @api.model
-    def _search_ops_document_readable(self, operator, value):
-        """The reviews whose document the current user may read: one query
-        for the models that have reviews, then one subquery per model built
-        from that model's own search as the current user (its access rules
-        and record rules), without reading any row in Python."""
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on whether a document is readable."))
-        positive = (operator == "=") == value
+    def _ops_readable_condition(self, models_):
+        """SQL condition on a row of ``tier_review``: the current user may
+        read its document (their access rights and the model's record rules
+        as its own search applies them, archived documents included), for
+        documents of ``models_``; one correlated subquery per model, so that
+        PostgreSQL looks only at the documents of the rows it tests."""
         # Record rules are applied as superuser (Odoo evaluates their
         # domains with ``sudo()``): the documents are searched as the user
         # behind it, with their own access rights and rules.
         env = self.sudo(False).env
-        self.flush_model(["model", "res_id"])
-        self.env.cr.execute(SQL("SELECT DISTINCT model FROM tier_review WHERE model IS NOT NULL"))
         parts = []
-        for (model,) in self.env.cr.fetchall():
+        for model in sorted(models_):
             if model not in env or env[model]._abstract:
                 continue
             if not env["ir.model.access"].check(model, "read", raise_exception=False):
                 continue
             query = env[model].with_context(active_test=False)._search([])
-            parts.append(
+            query.add_where(
                 SQL(
-                    "(%s = %s AND %s IN %s)",
-                    SQL.identifier("tier_review", "model"),
-                    model,
+                    "%s = %s",
+                    SQL.identifier(query.table, "id"),
                     SQL.identifier("tier_review", "res_id"),
-                    query.subselect(),
                 )
             )
-        if not parts:
-            return [(0, "=", 1)] if positive else [(1, "=", 1)]
-        # Correlated with the review being tested: PostgreSQL looks at the
-        # documents only for the reviews the rest of the domain kept.
+            parts.append(
+                SQL(
+                    "(%s = %s AND EXISTS(%s))",
+                    SQL.identifier("tier_review", "model"),
+                    model,
+                    query.select(SQL("1")),
+                )
+            )
+        return SQL("(%s)", SQL(" OR ").join(parts)) if parts else SQL("FALSE")
+
+    @api.model
+    def _ops_readable(self, ids_by_model):
+        """``{(model, res_id)}`` of the documents the current user may read
+        (their access rights and record rules, archived ones included), of
+        ``{model: res_ids}``: one query per model, the record rules applied
+        in SQL by the model's own search as the current user (as a list of
+        the model would), no document row read in Python."""
+        readable = set()
+        env = self.sudo(False).env
+        for model, res_ids in ids_by_model.items():
+            if model not in env or env[model]._abstract:
+                continue
+            if not env["ir.model.access"].check(model, "read", raise_exception=False):
+                continue
+            query = (
+                env[model].with_context(active_test=False)._search([("id", "in", list(res_ids))])
+            )
+            readable.update((model, res_id) for res_id in query)
+        return readable
+
+    @api.model
+    def _search_ops_document_readable(self, operator, value):
+        """The reviews whose document the current user may read: one query
+        for the models that have reviews, then one correlated subquery per
+        model built from that model's own search as the current user,
+        without reading any row in Python."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on whether a document is readable."))
+        positive = (operator == "=") == value
+        self.flush_model(["model", "res_id"])
+        self.env.cr.execute(SQL("SELECT DISTINCT model FROM tier_review WHERE model IS NOT NULL"))
+        condition = self._ops_readable_condition({model for (model,) in self.env.cr.fetchall()})
         subquery = SQL(
             "(SELECT %s WHERE %s)",
             SQL.identifier("tier_review", "id"),
-            SQL(" OR ").join(parts),
+            condition,
         )
         return [("id", "in" if positive else "not in", subquery)]
 
@@ -297,7 +401,7 @@ class TierReview(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         query = super()._search(domain, offset, limit, order)
-        if self.env.su:
+        if self.env.su or self._ops_only_own(domain):
             return query
         table = self._table
         reviewers = self._fields["reviewer_ids"]
@@ -328,13 +432,80 @@ class TierReview(models.Model):
         allowed = self.browse(
             id_ for id_, model, res_id, is_own in rows if is_own or (model, res_id) in readable
         )
+        own = self.browse(id_ for id_, __, __, is_own in rows if is_own)
+        self.env.cache.update(own, self._fields["ops_own"], [True] * len(own))
         return allowed._as_query(order)
+
+    @api.model
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        mine = set() if self.env.su else self._ops_only_own(domain)
+        if not mine:
+            return super().search_fetch(domain, field_names, offset, limit, order)
+        # The user's own steps (see ``_ops_only_own``), as the list "Waiting
+        # for me" asks: one query, as Odoo's ``search_fetch`` makes, with the
+        # stored names of the documents when the page shows them.
+        query = self._search(domain, offset=offset, limit=limit, order=order or self._order)
+        if query.is_empty():
+            return self.browse()
+        # The company, which the multi-company rule checks when they are read.
+        fields_to_fetch = self._determine_fields_to_fetch([*field_names, "company_id"])
+        pending_reviewer = "pending_reviewer" in mine and "ops_res_name" in field_names
+        if pending_reviewer:
+            fields_to_fetch.append(self._fields["ops_document_name"])
+        # sudo: the rows are those of the user's own search (the query above,
+        # built with their access rules); it only lets the stored names be
+        # fetched with them, shown as ``_ops_page_names`` would show them.
+        records = self.sudo()._fetch_query(query, fields_to_fetch).sudo(False)
+        cache = self.env.cache
+        # Reading them needs no second search (``_check_access``).
+        cache.update(records, self._fields["ops_own"], [True] * len(records))
+        if pending_reviewer:
+            # Their reviewers see the names of the documents of pending
+            # steps (``_ops_page_names``): set for the page from this query.
+            names = records.sudo().mapped("ops_document_name")
+            records._ops_set_names(names, [True] * len(records))
+        return records
+
+    @api.model
+    def _ops_only_own(self, domain):
+        """What ``domain`` keeps of the current user's steps: ``{"own"}``
+        when it is a conjunction of which one term is that they are a
+        reviewer or the requester (as "Waiting for me" is), plus
+        ``"pending_reviewer"`` when the terms keep only pending steps they
+        review; an empty set otherwise. Such a search needs no check of the
+        documents: PostgreSQL counts and pages it alone."""
+        domain = expression.normalize_domain(list(domain or []))
+        if any(term in (expression.OR_OPERATOR, expression.NOT_OPERATOR) for term in domain):
+            return set()
+        uid = self.env.uid
+        reviewer = requester = pending = False
+        for term in domain:
+            if not expression.is_leaf(term) or term == expression.TRUE_LEAF:
+                continue
+            name, operator, value = term
+            if name == "reviewer_ids" and (
+                (operator == "in" and isinstance(value, list | tuple) and list(value) == [uid])
+                or (operator == "=" and value == uid)
+            ):
+                reviewer = True
+            elif name == "requested_by" and operator == "=" and value == uid:
+                requester = True
+            elif name == "status" and operator == "=" and value == "pending":
+                pending = True
+        if not (reviewer or requester):
+            return set()
+        return {"own", "pending_reviewer"} if reviewer and pending else {"own"}
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
         if result or operation != "read" or self.env.su or not self:
             return result
         ids = [i for i in self._ids if isinstance(i, int)]
+        # The rows the user's own search just found theirs need no search.
+        field, cache = self._fields["ops_own"], self.env.cache
+        ids = [i for i in ids if not cache.get(self.browse(i), field, False)]
+        if not ids:
+            return None
         visible = set(self.browse(ids)._search([("id", "in", ids)]))
         forbidden = self.browse(i for i in ids if i not in visible)
         if not forbidden:

@@ -116,26 +116,69 @@ class TestTierReviewReadRule(ApprovalCommon):
             )
         )
 
-    def test_reviewer_who_may_not_read_the_document_sees_no_name(self):
-        # A step given to someone who may not read the document (its level
-        # rose, or the document was moved away from them): its kind only.
-        record = self._request_as(self.user_employee, "Hidden request")
+    def _hide(self, name):
         self.env["ir.rule"].create(
             {
                 "name": "tester: hidden",
                 "model_id": self.env["ir.model"]._get_id("ops.approval.tester"),
-                "domain_force": "[('name', '!=', 'Hidden request')]",
+                "domain_force": f"[('name', '!=', {name!r})]",
             }
         )
+
+    def test_pending_reviewer_sees_the_name_as_an_assignee(self):
+        # As Odoo shows an activity's document name to its assignee: the
+        # reviewers of a pending step were given it to decide it (and lose it
+        # when they may no longer know the document, see ops_confidentiality).
+        record = self._request_as(self.user_employee, "Hidden request")
+        self._hide("Hidden request")
         review = record.review_ids.with_user(self.user_head)
-        self.assertEqual(review.ops_res_name, "Confidential item (Approval Tester)")
+        self.assertEqual(review.ops_res_name, "Hidden request")
         self.assertFalse(review.ops_document_readable)
-        self.assertNotIn(
-            "Hidden request",
-            json.dumps(self._visible(self.user_head)),
-        )
         with self.assertRaises(AccessError):
             record.with_user(self.user_head).read(["name"])
+
+    def test_others_see_an_unreadable_document_by_its_kind(self):
+        # The requester, and the reviewer once the step is decided, see a
+        # document they may no longer read by its kind only, in every list.
+        record = self._request_as(self.user_employee, "Hidden request")
+        record.review_ids.with_user(self.user_head).action_ops_approve()
+        self._hide("Hidden request")
+        for user in (self.user_head, self.user_employee):
+            with self.subTest(user=user.login):
+                self.env.invalidate_all()
+                review = record.review_ids.with_user(user)
+                self.assertEqual(review.ops_res_name, "Confidential item (Approval Tester)")
+                self.assertNotIn("Hidden request", json.dumps(self._visible(user)))
+                page = review.web_search_read(
+                    [("requested_by", "=", user.id)]
+                    if user == self.user_employee
+                    else [("reviewer_ids", "in", [user.id])],
+                    {"ops_res_name": {}},
+                )
+                self.assertNotIn("Hidden request", json.dumps(page))
+
+    def test_waiting_for_me_pages_the_pending_steps_only(self):
+        # The list "Waiting for me" takes its names from its own query
+        # (``search_fetch``): a decided step is not in it, and a colleague
+        # asking for another's steps gets none.
+        record = self._request_as(self.user_employee, "Hidden request")
+        Review = self.env["tier.review"]
+        domain = [
+            ("status", "=", "pending"),
+            ("can_review", "=", True),
+            ("reviewer_ids", "in", [self.user_head.id]),
+        ]
+        page = Review.with_user(self.user_head).web_search_read(domain, {"ops_res_name": {}})
+        self.assertIn("Hidden request", json.dumps(page))
+        self.assertFalse(
+            Review.with_user(self.user_colleague).web_search_read(domain, {"ops_res_name": {}})[
+                "records"
+            ]
+        )
+        record.review_ids.with_user(self.user_head).action_ops_approve()
+        self.env.invalidate_all()
+        page = Review.with_user(self.user_head).web_search_read(domain, {"ops_res_name": {}})
+        self.assertNotIn("Hidden request", json.dumps(page))
 
     def test_decision_still_works_for_the_reviewer(self):
         review = self.record.review_ids.with_user(self.user_head)
