@@ -23,6 +23,7 @@
         "ops_attendance",
         "ops_meeting",
         "ops_document",
+        "ops_coordination",
     ],
     "assets": {
         "web.assets_tests": ["ops_suite/static/tests/tours/*.js"],
