@@ -294,9 +294,9 @@ class OpsContactSheet(models.Model):
 
     # -- who acts ------------------------------------------------------------------
 
-    def _ops_receiving_heads(self):
+    def _ops_all_receiving_heads(self):
         """The head and the deputy of the receiving department (or the first
-        head above it)."""
+        head above it), whether or not they may know the sheet."""
         self.ensure_one()
         # sudo: to find the department's head and deputy; only users come out.
         department = self.sudo().receiving_department_id
@@ -304,9 +304,18 @@ class OpsContactSheet(models.Model):
         deputy = department.deputy_id.user_id
         return (heads | deputy).sudo(False) - self.requested_by_id
 
+    def _ops_receiving_heads(self):
+        """The receiving heads who may know the sheet: all of them, unless the
+        sheet is classified (``ops_confidentiality``: cleared for its level
+        and on its need-to-know list)."""
+        return self._ops_cleared_users(self._ops_all_receiving_heads())
+
     def _ops_leadership(self):
+        """The Leadership members who may know the sheet."""
+        self.ensure_one()
         # sudo: the members of a group, only to give them the sheet.
-        return self.env.ref(LEADERSHIP).sudo().users.filtered(lambda u: not u.share).sudo(False)
+        leaders = self.env.ref(LEADERSHIP).sudo().users.filtered(lambda u: not u.share)
+        return self._ops_cleared_users(leaders.sudo(False))
 
     def _ops_answerers(self):
         """Who accepts or declines: the receiving head or deputy, and
@@ -320,7 +329,7 @@ class OpsContactSheet(models.Model):
         self.ensure_one()
         # sudo: to find the requesting department's head; only users come out.
         head = self.sudo().requesting_department_id.manager_id.user_id.sudo(False)
-        return (self.requested_by_id | head) - self.owner_id
+        return (self.requested_by_id | self._ops_cleared_users(head)) - self.owner_id
 
     def _ops_check_not_self(self, user, what):
         """Nobody decides their own case: ``user`` (the requester of a sheet
@@ -350,10 +359,20 @@ class OpsContactSheet(models.Model):
     def action_submit(self):
         for sheet in self:
             sheet._ops_check_actor(sheet.requested_by_id, self.env._("submit"))
-            if not sheet._ops_receiving_heads():
+            if not sheet._ops_all_receiving_heads():
                 raise UserError(
                     self.env._(
                         "%(department)s has no head to answer contact sheet %(sheet)s.",
+                        department=sheet.receiving_department_id.display_name,
+                        sheet=sheet.display_name,
+                    )
+                )
+            if not sheet._ops_receiving_heads():
+                raise UserError(
+                    self.env._(
+                        "No head of %(department)s may know contact sheet %(sheet)s (its "
+                        "confidentiality level and need-to-know list): add one to the list "
+                        "before submitting it.",
                         department=sheet.receiving_department_id.display_name,
                         sheet=sheet.display_name,
                     )
@@ -432,6 +451,15 @@ class OpsContactSheet(models.Model):
                     "is one of the receiving department.",
                     user=owner.name,
                     department=department.display_name,
+                )
+            )
+        if not self._ops_cleared_users(owner):
+            raise ValidationError(
+                self.env._(
+                    "%(user)s may not know contact sheet %(sheet)s (its confidentiality level "
+                    "and need-to-know list): choose an owner who may.",
+                    user=owner.name,
+                    sheet=self.display_name,
                 )
             )
         promised = fields.Date.to_date(date_promised) if date_promised else None
@@ -681,7 +709,8 @@ class OpsContactSheet(models.Model):
     def _ops_tell(self, users, text):
         """A message in the chatter for the other side: Odoo notifies
         ``users`` by their preference (inbox or e-mail)."""
-        users = users.filtered(lambda u: u.active and not u.share)
+        # Only those who may know the sheet are told of it.
+        users = self._ops_cleared_users(users.filtered(lambda u: u.active and not u.share))
         # sudo: the step already checked who acts; posting and following
         # only tell the users named by the step.
         sheet = self.sudo()
@@ -697,7 +726,7 @@ class OpsContactSheet(models.Model):
 
     def _ops_give(self, users, summary, deadline):
         """An activity for each of ``users`` (the step waiting for them)."""
-        for user in users.filtered(lambda u: u.active and not u.share):
+        for user in self._ops_cleared_users(users.filtered(lambda u: u.active and not u.share)):
             # sudo: the activity is the step the users named above take.
             self.sudo().activity_schedule(
                 act_type_xmlid=ACTIVITY_TYPE,

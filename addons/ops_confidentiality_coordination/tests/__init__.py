@@ -1,0 +1,1 @@
+from . import test_contact_sheet_confidentiality
