@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import contextvars
+from datetime import datetime, time, timedelta
+
+from pytz import UTC, timezone
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
@@ -18,6 +21,17 @@ _CREATING = contextvars.ContextVar("ops_attendance_leave_creating", default=None
 
 APPROVED_STATES = ("validate1", "validate")
 APPROVER_FIELDS = ("first_approver_id", "second_approver_id")
+# What a request's notice depends on: a write of these on a time off waiting
+# for approval checks again that a short notice gives its reason.
+NOTICE_FIELDS = (
+    "request_date_from",
+    "date_from",
+    "holiday_status_id",
+    "employee_id",
+    "ops_short_notice_reason",
+)
+# Days of working schedule read at a time when counting a notice.
+WINDOW_DAYS = 31
 
 
 class HrLeave(models.Model):
@@ -51,6 +65,9 @@ class HrLeave(models.Model):
     _ops_state_field = False
     _ops_requester_field = "employee_id.user_id"
     _ops_department_field = "department_id"
+    # Whether a request is on short notice, and from when its notice counts,
+    # are the server's: a caller neither sets nor changes them.
+    _ops_workflow_fields = ("ops_short_notice", "ops_requested_on")
     # Odoo's own decisions: refused while the chain is open (approve,
     # validate) and to the employee concerned (refuse) on the chain.
     _ops_decision_methods = ("action_approve", "action_validate", "action_refuse")
@@ -65,6 +82,28 @@ class HrLeave(models.Model):
     )
 
     ops_policy = fields.Boolean(compute="_compute_ops_policy", string="Approval by Authority Level")
+    ops_requested_on = fields.Datetime(
+        string="Requested On",
+        default=lambda self: fields.Datetime.now(),
+        readonly=True,
+        copy=False,
+        help="When the time off was requested, or requested again after a refusal or a "
+        "cancellation: its notice counts from that day.",
+    )
+    ops_short_notice = fields.Boolean(
+        string="Short Notice",
+        compute="_compute_ops_short_notice",
+        store=True,
+        help="Requested later than the notice of its time off type (policy §三(二)1: time off "
+        "is requested in advance), counted in working days of the employee's schedule "
+        "from the day of the request to the first day of time off. Unforeseeable types "
+        "(sick leave) are never on short notice. On the approval chain, a request on "
+        "short notice needs a reason and goes one step higher.",
+    )
+    ops_short_notice_reason = fields.Text(
+        string="Reason for Short Notice",
+        help="Why the time off could not be requested with the notice of its type.",
+    )
 
     @api.depends("company_id.ops_leave_policy", "holiday_status_id.ops_authority_chain")
     def _compute_ops_policy(self):
@@ -72,6 +111,21 @@ class HrLeave(models.Model):
             leave.ops_policy = (
                 leave.company_id.ops_leave_policy and leave.holiday_status_id.ops_authority_chain
             )
+
+    @api.depends(
+        "request_date_from",
+        "date_from",
+        "holiday_status_id",
+        "employee_id",
+        "resource_calendar_id",
+        "ops_requested_on",
+    )
+    def _compute_ops_short_notice(self):
+        # The type's notice as it is when the request is made (or its dates
+        # or type change): a later change of the type's notice leaves the
+        # requests already made as they were.
+        for leave in self:
+            leave.ops_short_notice = leave._ops_is_short_notice()
 
     @api.depends("state", "employee_id", "department_id")
     def _compute_can_approve(self):
@@ -87,6 +141,12 @@ class HrLeave(models.Model):
     def create(self, vals_list):
         # Dates in the wrong order are refused by Odoo's own constraints
         # (date_check2, date_check3), whose message the server shows.
+        # The mixin's check (again below) before the flag is dropped: the
+        # server computes it, and a value sent at its default (False) could
+        # otherwise stand instead of the computation.
+        self._ops_check_owned_create(vals_list)
+        for vals in vals_list:
+            vals.pop("ops_short_notice", None)
         held = set()
         token = _CREATING.set(held)
         try:
@@ -94,6 +154,7 @@ class HrLeave(models.Model):
         finally:
             _CREATING.reset(token)
         leaves._ops_check_created_approved()
+        leaves._ops_check_short_notice_reason()
         leaves._ops_request_chain()
         return leaves
 
@@ -103,6 +164,13 @@ class HrLeave(models.Model):
         if vals.get("state") == "confirm":
             resubmitted = self.filtered(lambda leave: leave.state in ("refuse", "cancel"))
         res = super().write(vals)
+        if resubmitted:
+            # Requested again: the notice counts from now. Written under
+            # sudo, as Odoo lets only time off officers write a time off
+            # that has begun; nothing but this date is written.
+            resubmitted.sudo()._ops_workflow_write({"ops_requested_on": fields.Datetime.now()})
+        if resubmitted or set(NOTICE_FIELDS) & set(vals):
+            self._ops_check_short_notice_reason()
         if resubmitted:
             resubmitted._ops_restart_chain()
         return res
@@ -121,6 +189,93 @@ class HrLeave(models.Model):
             # was not, it waits for its authority levels.
             return self.env["mail.message"]
         return super().message_post(**kwargs)
+
+    # -- notice ----------------------------------------------------------------
+
+    def _ops_is_short_notice(self):
+        """Whether the time off is requested later than the notice of its
+        type: fewer working days than the notice from the day of the
+        request (counted if it is a working day) to its first day (not
+        counted), in the time zone in which Odoo reads its dates."""
+        self.ensure_one()
+        leave_type = self.holiday_status_id
+        if not leave_type or leave_type.ops_unforeseeable or leave_type.ops_notice_days <= 0:
+            return False
+        tz = timezone(self.tz or "UTC")
+        first_day = self.request_date_from
+        if not first_day and self.date_from:
+            first_day = UTC.localize(self.date_from).astimezone(tz).date()
+        if not first_day:
+            return False
+        requested_on = self.ops_requested_on or fields.Datetime.now()
+        request_day = UTC.localize(requested_on).astimezone(tz).date()
+        notice = leave_type.ops_notice_days
+        return self._ops_working_days(request_day, first_day, tz, enough=notice) < notice
+
+    def _ops_working_days(self, start, stop, tz, enough=None):
+        """Days of ``start`` (included) to ``stop`` (excluded) on which the
+        employee's working schedule has working time, public holidays of the
+        company excepted; calendar days for a flexible schedule. Counted a
+        few weeks at a time, up to ``enough`` days when given (a time off
+        requested months ahead needs no year of schedule)."""
+        self.ensure_one()
+        if stop <= start:
+            return 0
+        # sudo: the schedule and the public holidays only give a count of
+        # days; the schedule may be one the requester cannot read (another
+        # company's, a contract's).
+        calendar = self.resource_calendar_id.sudo()
+        if not calendar or calendar.flexible_hours or not calendar.attendance_ids:
+            return (stop - start).days
+        domain = [
+            ("time_type", "=", "leave"),
+            ("resource_id", "=", False),
+            ("company_id", "in", [False, self.company_id.id]),
+        ]
+        days = 0
+        while start < stop and (enough is None or days < enough):
+            end = min(stop, start + timedelta(days=WINDOW_DAYS))
+            intervals = calendar._work_intervals_batch(
+                tz.localize(datetime.combine(start, time.min)),
+                tz.localize(datetime.combine(end, time.min)),
+                domain=domain,
+                tz=tz,
+            )[False]
+            days += len({begin.date() for begin, _end, _meta in intervals})
+            start = end
+        return days
+
+    def _ops_check_short_notice_reason(self):
+        """A request on the chain made on short notice says why."""
+        for leave in self:
+            if (
+                leave.state == "confirm"
+                and leave.ops_policy
+                and leave.ops_short_notice
+                and not (leave.ops_short_notice_reason or "").strip()
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(leave)s is requested on short notice: time off of type %(type)s is "
+                        "requested %(days)s working day(s) in advance. Give the reason for "
+                        "the short notice.",
+                        leave=leave.display_name,
+                        type=leave.holiday_status_id.display_name,
+                        days=leave.holiday_status_id.ops_notice_days,
+                    )
+                )
+
+    @api.model
+    def _ops_init_requested_on(self):
+        """At installation (and the update that adds it): the time off
+        requested until then counts its notice from its creation."""
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE hr_leave SET ops_requested_on = create_date")
+        self.env.invalidate_all()
+        leaves = self.sudo().with_context(active_test=False).search([])
+        self.env.add_to_compute(self._fields["ops_short_notice"], leaves)
+        leaves.flush_recordset(["ops_short_notice"])
+        return True
 
     # -- the chain -------------------------------------------------------------
 
