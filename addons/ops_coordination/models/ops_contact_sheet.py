@@ -600,9 +600,7 @@ class OpsContactSheet(models.Model):
         return self.env["ops.contact.sheet.response"]._ops_for(self.company_id, self.priority)
 
     def _ops_calendar(self):
-        # sudo: the company's working calendar, the same for every user.
-        company = self.sudo().company_id
-        return company.resource_calendar_id or self.env.ref("resource.resource_calendar_std")
+        return self.company_id._ops_working_calendar()
 
     def _ops_plan_hours(self, start, hours):
         """``start`` plus ``hours`` working hours on the company's calendar

@@ -36,6 +36,16 @@ class ResCompany(models.Model):
         help="Incoming-webhook address of the group robot.",
     )
 
+    def _ops_working_calendar(self):
+        """The company's working calendar, by which the suite's response
+        times are counted (public holidays off). sudo: the same calendar for
+        every user of the company."""
+        self.ensure_one()
+        return (
+            self.sudo().resource_calendar_id
+            or self.env.ref("resource.resource_calendar_std").sudo()
+        )
+
     def _ops_webhook_payload(self, title, text, link):
         self.ensure_one()
         body = f"{text}\n{link}"

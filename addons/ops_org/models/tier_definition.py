@@ -19,16 +19,40 @@ class TierDefinition(models.Model):
         ondelete={"ops_department_head": "set default"},
     )
     ops_deadline_days = fields.Integer(
-        string="Days to Decide",
+        string="Response Time (working days)",
         default=2,
-        help="Deadline of the reviewer's approval activity, in days from the "
-        "moment the tier is waiting for them.",
+        ops_min=0,
+        ops_max=60,
+        help="Working days on the company's calendar within which the reviewers decide "
+        "once the step waits for them (policy: 及时 — promptly); the deadline of their "
+        "approval activity. Past it they are reminded once, then the step goes to their "
+        "own head and then to Leadership, who may decide in their place.",
+    )
+    ops_response_unit = fields.Selection(
+        [("days", "Working Days"), ("hours", "Working Hours")],
+        string="Response Time In",
+        default="days",
+        required=True,
+    )
+    ops_response_hours = fields.Float(
+        string="Response Time (working hours)",
+        default=4.0,
+        ops_min=0.5,
+        ops_max=400.0,
+        help="Used when the response time is counted in working hours.",
     )
     ops_authority_note = fields.Char(
         string="Authority",
         translate=True,
         help="The rule of the policy this step implements, as users read it.",
     )
+
+    def _ops_response_hours(self, calendar):
+        """The response time of the step in working hours of ``calendar``."""
+        self.ensure_one()
+        if self.ops_response_unit == "hours":
+            return self.ops_response_hours
+        return (self.ops_deadline_days or 0) * (calendar.hours_per_day or 8.0)
 
     @api.model
     def _ops_suite_model(self, model_name):

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models, tools
+from odoo import Command, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -45,6 +45,30 @@ class TierReview(models.Model):
     ops_own = fields.Boolean(string="Mine", compute="_compute_ops_own")
     ops_activity_ids = fields.One2many(
         "mail.activity", "ops_tier_review_id", string="Approval Activities"
+    )
+    # Response times (policy: 及时 — promptly): when the step began waiting
+    # for its reviewers, by when they decide (the definition's response time
+    # on the company calendar), and how far a late step went: reminded (1),
+    # given to the reviewers' own heads (2), to Leadership (3), who then
+    # review it too (``ops_escalated_user_ids``) and may decide in their place.
+    ops_pending_since = fields.Datetime(string="Waiting Since", readonly=True, copy=False)
+    ops_response_deadline = fields.Datetime(
+        string="Decide By", readonly=True, copy=False, index=True
+    )
+    ops_escalation_level = fields.Integer(string="Escalation", readonly=True, copy=False)
+    ops_escalated_user_ids = fields.Many2many(
+        "res.users",
+        "tier_review_ops_escalated_user_rel",
+        "review_id",
+        "user_id",
+        string="Escalated To",
+        readonly=True,
+        copy=False,
+        help="Leadership members given the step because its reviewers did not decide "
+        "in time; they may decide in their place.",
+    )
+    ops_is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_ops_is_overdue", search="_search_ops_is_overdue"
     )
     # The steps of a suite document are always decided in order, whatever
     # its tier definition says (OCA reads this field to move the next step
@@ -123,6 +147,25 @@ class TierReview(models.Model):
         self.env.cache.update(
             self, self._fields["ops_model_name"], [kinds[model] or False for model in models_]
         )
+
+    @api.depends("status", "ops_response_deadline")
+    def _compute_ops_is_overdue(self):
+        now = fields.Datetime.now()
+        for review in self:
+            review.ops_is_overdue = bool(
+                review.status == "pending"
+                and review.ops_response_deadline
+                and review.ops_response_deadline <= now
+            )
+
+    def _search_ops_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue approval steps."))
+        domain = [
+            ("status", "=", "pending"),
+            ("ops_response_deadline", "<=", fields.Datetime.now()),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("requested_by", "reviewer_ids")
     @api.depends_context("uid")
@@ -274,10 +317,17 @@ class TierReview(models.Model):
 
     @api.model
     def _get_reviewer_fields(self):
-        return super()._get_reviewer_fields() + ["review_type"]
+        return super()._get_reviewer_fields() + ["review_type", "ops_escalated_user_ids"]
 
     def _get_reviewers(self):
-        return self._ops_reviewers()[0]
+        reviewers = self._ops_reviewers()[0]
+        escalated = self.ops_escalated_user_ids
+        record = self._ops_record() if escalated else None
+        if record is not None:
+            # Leadership given a late step decides in its reviewers' place,
+            # if they may know the document and it is not about them.
+            reviewers |= record._ops_cleared_users(escalated - record._ops_concerned_users())
+        return reviewers
 
     def _ops_reviewers(self):
         """``(reviewers, fell_back)`` of the step: those of its definition
@@ -545,6 +595,8 @@ class TierReview(models.Model):
                 wanted = record._ops_cleared_users(
                     review.reviewer_ids - record._ops_concerned_users()
                 )
+                if not review.ops_pending_since:
+                    review._ops_start_clock(record)
             current = review.ops_activity_ids
             stale = current.filtered(lambda act, users=wanted: act.user_id not in users)
             done = stale.filtered(lambda act, rev=review: act.user_id == rev.done_by)
@@ -588,6 +640,137 @@ class TierReview(models.Model):
                         requester=", ".join(record._ops_requester_users().mapped("name")),
                     ),
                 )
+
+    def _ops_start_clock(self, record):
+        """The step waits for its reviewers from now: its deadline is the
+        definition's response time later on the company's calendar."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        calendar = record._get_company()._ops_working_calendar()
+        hours = self.definition_id._ops_response_hours(calendar) if self.definition_id else 0
+        deadline = calendar.plan_hours(hours, now, compute_leaves=True) if hours else now
+        with ops_workflow_grant("tier.review"):
+            self.write(
+                {
+                    "ops_pending_since": now,
+                    "ops_response_deadline": deadline or now + timedelta(hours=hours),
+                    "ops_escalation_level": 0,
+                }
+            )
+
+    # -- late steps ----------------------------------------------------------
+
+    @api.model
+    def _cron_ops_escalate(self):
+        """Hourly: a pending step past its deadline reminds its reviewers
+        once; one response time later it goes to their own heads (an
+        activity), one more and Leadership reviews it too. Idempotent: the
+        level reached is stored under a row lock."""
+        now = fields.Datetime.now()
+        reviews = self.search(
+            [
+                ("status", "=", "pending"),
+                ("ops_response_deadline", "<=", now),
+                ("ops_escalation_level", "<", 3),
+            ]
+        )
+        for review in reviews:
+            review._ops_escalate(now)
+        return True
+
+    def _ops_escalate(self, now):
+        self.ensure_one()
+        record = self._ops_record()
+        if record is None or self.status != "pending" or not self.ops_response_deadline:
+            return
+        calendar = record._get_company()._ops_working_calendar()
+        interval = self.definition_id._ops_response_hours(calendar) or 8.0
+        reached, level_at = 1, self.ops_response_deadline
+        while reached < 3:
+            level_at = calendar.plan_hours(interval, level_at, compute_leaves=True) or level_at
+            if level_at > now:
+                break
+            reached += 1
+        self._ops_lock_rows()
+        if self.status != "pending" or reached <= self.ops_escalation_level:
+            return
+        for level in range(self.ops_escalation_level + 1, reached + 1):
+            self._ops_escalate_to(level, record)
+        with ops_workflow_grant("tier.review"):
+            self.write({"ops_escalation_level": reached})
+        self._ops_sync_activities()
+
+    def _ops_escalate_to(self, level, record):
+        reviewers = record._ops_cleared_users(self.reviewer_ids - self.ops_escalated_user_ids)
+        since = fields.Datetime.to_string(self.ops_pending_since or self.create_date)
+        if level == 1:
+            for user in reviewers:
+                _ = self.with_context(lang=user.lang).env._
+                document = record.with_context(lang=user.lang)._ops_name_for(user)
+                record.with_context(lang=user.lang)._ops_send_email(
+                    user,
+                    _("Reminder: %(tier)s - %(document)s", tier=self.name or "", document=document),
+                    Markup("<p>%s</p>")
+                    % _(
+                        "%(document)s has waited for your decision (%(tier)s) since %(since)s; "
+                        "it was due by %(deadline)s.",
+                        document=document,
+                        tier=self.name or "",
+                        since=since,
+                        deadline=fields.Datetime.to_string(self.ops_response_deadline),
+                    ),
+                )
+        elif level == 2:
+            heads = self.env["res.users"]
+            for user in reviewers:
+                # sudo: the reviewer's department, only to find their head.
+                department = user.sudo().employee_id.department_id
+                heads |= department._ops_head_users(exclude=user) if department else heads
+            heads = record._ops_cleared_users(heads - record._ops_concerned_users() - reviewers)
+            self._ops_give_late_activity(record, heads, reviewers)
+        else:
+            leaders = self._ops_leadership_users() - record._ops_concerned_users()
+            leaders = record._ops_cleared_users(leaders) - self.reviewer_ids
+            if leaders:
+                with ops_workflow_grant("tier.review"):
+                    self.write({"ops_escalated_user_ids": [Command.link(u.id) for u in leaders]})
+                    self._compute_reviewer_ids()
+            if hasattr(record, "message_post"):
+                # sudo: a note in the document's chatter naming the step and
+                # the people it went to (the notification glue filters who
+                # is told of a classified document).
+                record.sudo().message_post(
+                    body=Markup("<p>%s</p>")
+                    % self.env._(
+                        "“%(tier)s” was not decided in time by %(reviewers)s: Leadership "
+                        "(%(leaders)s) may decide it in their place.",
+                        tier=self.name or "",
+                        reviewers=", ".join(reviewers.mapped("name")) or "-",
+                        leaders=", ".join(leaders.mapped("name")) or "-",
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def _ops_give_late_activity(self, record, users, reviewers):
+        """A to-do for ``users`` (the reviewers' heads) on the document: the
+        step is late."""
+        if "activity_ids" not in record._fields:
+            return
+        for user in users:
+            _ = self.with_context(lang=user.lang).env._
+            # sudo: the activity tells a head that a step of their reviewer is
+            # late; the head was found above and may know the document.
+            record.sudo().activity_schedule(
+                act_type_xmlid="mail.mail_activity_data_todo",
+                date_deadline=fields.Date.context_today(self),
+                summary=_("Late approval: %(tier)s", tier=self.name or ""),
+                note=_(
+                    "%(reviewers)s have not decided “%(tier)s” in time.",
+                    reviewers=", ".join(reviewers.mapped("name")),
+                    tier=self.name or "",
+                ),
+                user_id=user.id,
+            )
 
     def _ops_check_reviewer(self):
         for review in self:

@@ -1,9 +1,10 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from lxml import etree
 from markupsafe import Markup, escape
 
-from odoo import models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .ops_workflow_mixin import ops_workflow_grant, ops_workflow_granted
@@ -33,6 +34,62 @@ class TierValidation(models.AbstractModel):
     _ops_department_field = False
     _ops_state_validated = False
     _ops_state_rejected = False
+
+    ops_waiting_info = fields.Char(
+        string="Waiting At",
+        compute="_compute_ops_waiting_info",
+        help="The step the document waits at, for whom, since when and by when it is due.",
+    )
+
+    @api.depends_context("uid", "lang")
+    @api.depends("review_ids.status", "review_ids.ops_response_deadline")
+    def _compute_ops_waiting_info(self):
+        """What the requester sees on their document: which step it waits
+        at, for whom, since when, and whether it is late."""
+        now = fields.Datetime.now()
+        for record in self:
+            info = False
+            reviews = (
+                record._ops_current_reviews().filtered(lambda r: r.status == "pending")
+                if isinstance(record.id, int)
+                else record.env["tier.review"]
+            )
+            if reviews:
+                review = reviews[0]
+                since = review.ops_pending_since or review.create_date
+                hours = (now - since).total_seconds() / 3600 if since else 0.0
+                values = {
+                    "tier": ", ".join(n for n in reviews.mapped("name") if n),
+                    "reviewers": ", ".join(reviews.reviewer_ids.mapped("name")),
+                    "duration": record._ops_duration(hours),
+                }
+                if review.ops_response_deadline and review.ops_response_deadline <= now:
+                    info = record.env._(
+                        "Waits at “%(tier)s” (%(reviewers)s) for %(duration)s: late, escalated.",
+                        **values,
+                    )
+                else:
+                    info = record.env._(
+                        "Waits at “%(tier)s” (%(reviewers)s) for %(duration)s.", **values
+                    )
+            record.ops_waiting_info = info
+
+    def _ops_duration(self, hours):
+        if hours < 24:
+            return self.env._("%(hours)s h", hours=int(hours))
+        return self.env._("%(days)s d %(hours)s h", days=int(hours // 24), hours=int(hours % 24))
+
+    def _add_tier_validation_label(self, node, params):
+        # The step the document waits at, and for how long, under OCA's label.
+        new_node = super()._add_tier_validation_label(node, params)
+        new_node.append(
+            etree.fromstring(
+                '<div class="alert alert-info mb-0" role="status" '
+                'invisible="not ops_waiting_info">'
+                '<field name="ops_waiting_info" nolabel="1" class="d-inline"/></div>'
+            )
+        )
+        return new_node
 
     # -- who asks, who decides ---------------------------------------------
 
@@ -434,6 +491,20 @@ class TierValidation(models.AbstractModel):
                 subtype_xmlid="mail.mt_note",
                 author_id=self.env.user.partner_id.id,
             )
+            # sudo: the reviews of the decision, only to tell whether the user
+            # decided in the place of reviewers who were late.
+            late = reviews.sudo().filtered(lambda r: self.env.user in r.ops_escalated_user_ids)
+            if late:
+                self.sudo().message_post(
+                    body=Markup("<p>%s</p>")
+                    % self.env._(
+                        "%(user)s (Leadership) decided “%(tier)s” in the place of its reviewers, "
+                        "who had not decided it in time.",
+                        user=self.env.user.name,
+                        tier=", ".join(n for n in late.mapped("name") if n),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
         for requester in self._ops_requester_users() - self.env.user:
             # A requester no longer cleared for the document (its level rose)
             # reads the decision without its name or the reviewer's comment.

@@ -242,6 +242,84 @@ class TestSuiteTours(HttpCase):
                 # Finance and leadership decide next; the claim is still open.
                 self.assertEqual(sheet.state, "submit")
 
+    def test_sheet_accepted_and_late_approval_decided_on_a_phone(self):
+        """Issue 17 on a phone: the head of Tour Studio accepts an incoming
+        work contact sheet from its kanban card's form; a time off step its
+        reviewer left undecided past its response time is escalated to
+        Leadership, whose member decides it from My Approvals in the
+        reviewer's place."""
+        planner = ops_user(self.env, "tour_planner", "ops_org.ops_org_group_employee", self.company)
+        planning = self.env["hr.department"].create({"name": "Tour Planning"})
+        self.env["hr.employee"].create(
+            {"name": "Tour Planner", "user_id": planner.id, "department_id": planning.id}
+        )
+        for index, lang in enumerate(LANGS):
+            with self.subTest(lang=lang):
+                sheet = (
+                    self.env["ops.contact.sheet"]
+                    .with_user(planner)
+                    .create(
+                        {
+                            "subject": f"Tour banner {lang}",
+                            "requesting_department_id": planning.id,
+                            "receiving_department_id": self.department.id,
+                            "date_requested": date.today() + timedelta(days=10),
+                        }
+                    )
+                )
+                sheet.action_submit()
+                self.tour(
+                    f"/odoo/ops.contact.sheet/{sheet.id}",
+                    "ops_suite_contact_sheet_accept_phone",
+                    "tour_head",
+                    lang,
+                    phone=True,
+                )
+                self.assertEqual(sheet.state, "accepted")
+                self.assertEqual(sheet.owner_id, self.user_employee)
+                self.assertEqual(sheet.date_promised, sheet.date_requested)
+
+                day = self.next_monday() + timedelta(days=14 + 7 * index)
+                leave = (
+                    self.env["hr.leave"]
+                    .with_user(self.user_employee)
+                    .create(
+                        {
+                            "holiday_status_id": self.leave_type.id,
+                            "employee_id": self.emp_employee.id,
+                            "request_date_from": day,
+                            "request_date_to": day,
+                            "name": "Family matters",
+                        }
+                    )
+                )
+                review = leave.sudo().review_ids
+                self.assertEqual(review.reviewer_ids, self.user_head)
+                # The head let it wait three response times.
+                review.ops_response_deadline = review.ops_pending_since - timedelta(days=10)
+                review._ops_escalate(review.ops_pending_since)
+                self.assertEqual(review.ops_escalation_level, 3)
+                self.assertIn(self.user_leader, review.reviewer_ids)
+                self.tour(
+                    "/odoo/action-ops_org.tier_review_action_my_approvals",
+                    "ops_suite_late_approval_phone",
+                    "tour_leader",
+                    lang,
+                    phone=True,
+                )
+                self.assertEqual(review.status, "approved")
+                self.assertEqual(review.done_by, self.user_leader)
+                self.assertEqual(leave.state, "validate")
+                # The chatter says who decided in whose place (in the tour's language).
+                self.assertTrue(
+                    leave.message_ids.filtered(
+                        lambda m: (
+                            "in the place of its reviewers" in (m.body or "")
+                            or "代为决定" in (m.body or "")
+                        )
+                    )
+                )
+
     def test_gate_submitted_by_the_lead_and_passed_by_leadership(self):
         from odoo.addons.ops_project_lifecycle.models.ops_project_deliverable_type import (
             REQUIRED_FIELDS,

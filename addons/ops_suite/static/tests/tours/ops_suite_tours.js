@@ -216,3 +216,58 @@ registerTour("ops_suite_document_refused", () => [
     },
     ...screenshot("secret_document_refused_phone"),
 ]);
+
+registerTour("ops_suite_contact_sheet_accept_phone", () => [
+    {
+        content: "The sheet waits for an answer: no owner yet",
+        trigger: ".o_form_view:not(:has(.o_field_widget[name='owner_id']))",
+    },
+    ...screenshot("contact_sheet_incoming_phone"),
+    {
+        content: "Open the actions of the sheet",
+        trigger: ".o_cp_action_menus .fa-cog",
+        run: "click",
+    },
+    {
+        content: "Accept it",
+        trigger: ".o-dropdown--menu button[name='action_open_accept']",
+        run: "click",
+    },
+    {
+        content: "Name the owner: on a phone, the people of the department to choose from",
+        trigger: ".modal .o_field_widget[name='owner_id'] input",
+        run: "click",
+    },
+    {
+        content: "Pick them",
+        trigger: ".modal .o_kanban_record:contains('Tour Employee')",
+        run: "click",
+    },
+    {
+        content: "Confirm with the promised date proposed",
+        trigger: ".modal button[name='action_apply']",
+        run: "click",
+    },
+    {
+        content: "Accepted: the sheet shows its owner (the status bar is folded on a phone)",
+        trigger: "body:not(:has(.modal)) .o_form_view .o_field_widget[name='owner_id']",
+    },
+    ...screenshot("contact_sheet_accepted_phone"),
+]);
+
+registerTour("ops_suite_late_approval_phone", () => [
+    {
+        content: "The late step now waits for Leadership too",
+        trigger: ".o_kanban_record button[name='action_ops_approve']",
+    },
+    ...screenshot("late_approval_phone"),
+    {
+        content: "Decide it in the reviewer's place",
+        trigger: ".o_kanban_record button[name='action_ops_approve']",
+        run: "click",
+    },
+    {
+        content: "Nothing waits any more",
+        trigger: ".o_kanban_view:not(:has(.o_kanban_record button[name='action_ops_approve']))",
+    },
+]);
