@@ -1,6 +1,10 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from datetime import timedelta
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -15,7 +19,7 @@ class OpsAppraisalImprovementPlan(models.Model):
     _name = "ops.appraisal.improvement.plan"
     _ops_classified_by = "appraisal_id"  # confidentiality follows it (ops_org base)
     _description = "Performance Improvement Plan"
-    _inherit = ["mail.thread", "ops.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ops.workflow.mixin"]
     _order = "id desc"
     _rec_name = "employee_name"
 
@@ -26,6 +30,7 @@ class OpsAppraisalImprovementPlan(models.Model):
         "done": Transition(("active",), "done", decision=True),
     }
     _ops_subject_fields = ("appraisal_id.employee_id",)
+    _ops_workflow_fields = ("reminder_date",)
     _ops_decision_fields = ("outcome", "outcome_note")
     _ops_decision_methods = ("action_done",)
     _ops_harmless_methods = ("action_start",)
@@ -57,6 +62,20 @@ class OpsAppraisalImprovementPlan(models.Model):
         tracking=True,
     )
     outcome_note = fields.Text()
+    reminder_days = fields.Integer(
+        string="Remind Days Before End",
+        default=7,
+        ops_min=0,
+        ops_max=90,
+        help="How many days before the plan's end its supervisor is given an activity to "
+        "record the outcome, and the employee is reminded.",
+    )
+    reminder_date = fields.Date(
+        string="Reminded On",
+        readonly=True,
+        copy=False,
+        help="When the supervisor and the employee were reminded that the plan ends.",
+    )
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -84,6 +103,48 @@ class OpsAppraisalImprovementPlan(models.Model):
                 )
         self._ops_transition("start")
         return True
+
+    @api.model
+    def _cron_remind_end(self):
+        """Daily: the plans in progress whose end is within their reminder
+        days give their supervisor an activity to record the outcome and
+        tell the employee, once per plan (the day is stored)."""
+        today = fields.Date.context_today(self)
+        plans = self.search(
+            [("state", "=", "active"), ("date_end", "!=", False), ("reminder_date", "=", False)]
+        )
+        due = plans.filtered(lambda p: p.date_end - timedelta(days=p.reminder_days) <= today)
+        for plan in due:
+            plan._ops_lock_rows()
+            if plan.reminder_date or plan.state != "active":
+                continue
+            plan._ops_remind_end()
+            plan._ops_workflow_write({"reminder_date": today})
+        return True
+
+    def _ops_remind_end(self):
+        self.ensure_one()
+        supervisor = self.supervisor_user_id
+        employee = self.user_id
+        if supervisor:
+            self.activity_schedule(
+                act_type_xmlid="mail.mail_activity_data_todo",
+                date_deadline=self.date_end,
+                summary=self.env._("Record the outcome of the improvement plan"),
+                user_id=supervisor.id,
+            )
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "The improvement plan of %(employee)s ends on %(date)s: review its goals and "
+                "record the outcome.",
+                employee=self.employee_name,
+                date=self.date_end,
+            ),
+            partner_ids=(supervisor | employee).partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
 
     def action_done(self):
         for plan in self:

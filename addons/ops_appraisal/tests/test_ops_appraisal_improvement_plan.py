@@ -1,6 +1,8 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -113,4 +115,69 @@ class TestImprovementPlan(AppraisalCommon):
             self.env["ops.appraisal.improvement.checkin"]
             .with_user(self.user_hr)
             .search([("id", "=", checkin.id)])
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestImprovementPlanReminder(AppraisalCommon):
+    """Before an improvement plan ends (its reminder days, 7 by default) the
+    supervisor gets an activity to record the outcome and the employee is
+    told, once; the daily job runs twice at each moment."""
+
+    def setUp(self):
+        super().setUp()
+        self.rate(self.evaluation(self.appraisal, "supervisor"), 1, 10)  # score 4: poor
+        self.rate(self.evaluation(self.peer_appraisal, "supervisor"), 5, 100)
+        self.cycle.action_calibrate()
+        self.cycle.action_publish()
+        self.plan = self.env["ops.appraisal.improvement.plan"].search(
+            [("appraisal_id", "=", self.appraisal.id)]
+        )
+        self.plan.write({"goals": "<p>Publish 60 articles</p>", "date_end": "2027-02-28"})
+        self.plan.with_user(self.user_head).action_start()
+
+    def _run(self, day):
+        with freeze_time(day):
+            for _ in range(2):
+                self.env["ops.appraisal.improvement.plan"]._cron_remind_end()
+        self.plan.invalidate_recordset()
+
+    def _todos(self):
+        return self.plan.activity_ids.filtered(lambda a: a.user_id == self.user_head)
+
+    def _told(self, user):
+        return self.plan.message_ids.filtered(
+            lambda m: user.partner_id in m.partner_ids and "ends on" in (m.body or "")
+        )
+
+    def test_reminded_once_from_seven_days_before_the_end(self):
+        self._run("2027-02-20")
+        self.assertFalse(self.plan.reminder_date)
+        self.assertFalse(self._todos())
+        self._run("2027-02-21")
+        self.assertEqual(str(self.plan.reminder_date), "2027-02-21")
+        self.assertEqual(len(self._todos()), 1)
+        self.assertEqual(str(self._todos().date_deadline), "2027-02-28")
+        self.assertEqual(len(self._told(self.user_employee)), 1)
+        self._run("2027-03-05")
+        self.assertEqual(len(self._todos()), 1)
+        self.assertEqual(len(self._told(self.user_head)), 1)
+
+    def test_reminder_days_set_per_plan(self):
+        self.plan.with_user(self.user_head).reminder_days = 0
+        self._run("2027-02-27")
+        self.assertFalse(self._todos())
+        self._run("2027-02-28")
+        self.assertEqual(len(self._todos()), 1)
+
+    def test_closed_plans_are_not_reminded(self):
+        self.plan.with_user(self.user_head).write({"outcome": "improved"})
+        self.plan.with_user(self.user_head).action_done()
+        self._run("2027-02-27")
+        self.assertFalse(self.plan.reminder_date)
+        self.assertFalse(self._todos())
+
+    def test_reminder_day_is_the_jobs(self):
+        self.assertRefused(
+            self.plan.with_user(self.user_head).write, {"reminder_date": "2027-02-01"}
         )
