@@ -1,6 +1,10 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from datetime import timedelta
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
@@ -42,7 +46,7 @@ class OpsConfidentialityViolation(models.Model):
         "penalise": Transition(("decided",), "penalised", OFFICERS, decision=True),
         "close": Transition(("penalised",), "closed", OFFICERS, decision=True),
     }
-    _ops_workflow_fields = ("reported_by_id",)
+    _ops_workflow_fields = ("reported_by_id", "reminder_date")
     _ops_subject_fields = ("employee_id",)
     _ops_decision_fields = (
         "employee_id",
@@ -61,6 +65,7 @@ class OpsConfidentialityViolation(models.Model):
         "investigation": ("reported", "investigation"),
         "decision": ("reported", "investigation", "decided"),
         "penalty": ("reported", "investigation", "decided"),
+        "date_deadline": ("reported", "investigation"),
     }
 
     name = fields.Char(
@@ -95,6 +100,20 @@ class OpsConfidentialityViolation(models.Model):
     )
     penalty_note = fields.Text()
     state = fields.Selection(STATES, default="reported", required=True, tracking=True, copy=False)
+    date_deadline = fields.Date(
+        string="Decide By",
+        tracking=True,
+        default=lambda self: self._default_date_deadline(),
+        help="By when the case is investigated and decided (the company's investigation "
+        "days after it is reported, unless the officers set another date).",
+    )
+    reminder_date = fields.Date(string="Reminded On", readonly=True, copy=False)
+
+    @api.model
+    def _default_date_deadline(self):
+        return fields.Date.context_today(self) + timedelta(
+            days=self.env.company.ops_violation_days or 0
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -134,6 +153,57 @@ class OpsConfidentialityViolation(models.Model):
                 raise UserError(self.env._("Record the decision and the penalty first."))
             case._ops_transition(NEXT[case.state])
         return True
+
+    @api.model
+    def _cron_remind_deadline(self):
+        """Daily: cases not yet decided whose date is within the company's
+        reminder days give the officers (never the accused employee) an
+        activity and a message, once per case."""
+        today = fields.Date.context_today(self)
+        cases = self.search(
+            [
+                ("state", "in", ("reported", "investigation")),
+                ("date_deadline", "!=", False),
+                ("reminder_date", "=", False),
+            ]
+        )
+        for case in cases:
+            days = case.company_id.ops_violation_reminder_days or 0
+            if case.date_deadline - timedelta(days=days) > today:
+                continue
+            case._ops_lock_rows()
+            if case.reminder_date or case.state not in ("reported", "investigation"):
+                continue
+            case._ops_remind_deadline()
+            case._ops_workflow_write({"reminder_date": today})
+        return True
+
+    def _ops_remind_deadline(self):
+        self.ensure_one()
+        # sudo: the members of the officers' groups, only to remind them.
+        officers = self.env["res.users"].sudo()
+        for xmlid in OFFICERS:
+            officers |= self.env.ref(xmlid).sudo().users
+        officers = (
+            officers.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+            - self._ops_concerned_users()
+        ).sudo(False)
+        for officer in officers:
+            self.activity_schedule(
+                act_type_xmlid="mail.mail_activity_data_todo",
+                date_deadline=self.date_deadline,
+                summary=self.env._("Investigate and decide the violation case"),
+                user_id=officer.id,
+            )
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "%(case)s is to be decided by %(date)s.", case=self.name, date=self.date_deadline
+            ),
+            partner_ids=officers.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
 
     @staticmethod
     def _ops_text(html):

@@ -13,6 +13,17 @@ class ResCompany(models.Model):
         help="The employee and the confidentiality officers are reminded this many "
         "days before a non-disclosure agreement expires.",
     )
+    ops_violation_days = fields.Integer(
+        string="Violation Investigation (Days)",
+        default=30,
+        help="A violation case is to be decided this many days after it is reported "
+        "(policy §七(一)3: investigated promptly); the officers may set another date.",
+    )
+    ops_violation_reminder_days = fields.Integer(
+        string="Violation Reminder (Days)",
+        default=3,
+        help="The officers are reminded this many days before a violation case is due.",
+    )
 
 
 class ResConfigSettings(models.TransientModel):
@@ -20,6 +31,10 @@ class ResConfigSettings(models.TransientModel):
 
     ops_nda_reminder_days = fields.Integer(
         related="company_id.ops_nda_reminder_days", readonly=False
+    )
+    ops_violation_days = fields.Integer(related="company_id.ops_violation_days", readonly=False)
+    ops_violation_reminder_days = fields.Integer(
+        related="company_id.ops_violation_reminder_days", readonly=False
     )
 
 
