@@ -237,6 +237,64 @@ class OpsAttendanceMonth(models.Model):
         months = self.search([("state", "=", "published"), ("dispute_deadline", "<", today)])
         return months.filtered(lambda m: not m.open_dispute_count).action_lock()
 
+    @api.model
+    def _cron_draft_previous_month(self):
+        """Daily: from the first working day of a month (on the company's
+        calendar, its public holidays off), each company's summary of the
+        month before is created and computed — a draft for HR to review and
+        publish — and HR is told. Once per company and month: a month that
+        exists is left alone."""
+        today = fields.Date.context_today(self)
+        first = today.replace(day=1)
+        previous = first - relativedelta(months=1)
+        for company in self.env["res.company"].search([]):
+            if not self._ops_working_day_reached(company, first, today):
+                continue
+            if self.search_count([("company_id", "=", company.id), ("date_from", "=", previous)]):
+                continue
+            month = self.with_company(company).create(
+                {"company_id": company.id, "date_from": previous}
+            )
+            month.action_compute()
+            month._ops_tell_hr()
+        return True
+
+    @api.model
+    def _ops_working_day_reached(self, company, first, today):
+        """Whether a working day of ``company``'s calendar falls between
+        ``first`` and ``today`` (both included)."""
+        calendar = company._ops_working_calendar()
+        tz = timezone(calendar.tz or "UTC")
+        start = tz.localize(datetime.combine(first, time.min))
+        stop = tz.localize(datetime.combine(today + timedelta(days=1), time.min))
+        domain = [
+            ("time_type", "=", "leave"),
+            ("resource_id", "=", False),
+            ("company_id", "in", [False, company.id]),
+        ]
+        return bool(list(calendar._work_intervals_batch(start, stop, domain=domain, tz=tz)[False]))
+
+    def _ops_tell_hr(self):
+        """The HR officers of the company hear that the month waits for
+        their review."""
+        self.ensure_one()
+        # sudo: the members of the HR group, only to tell them.
+        hr = (
+            self.env.ref(HR)
+            .sudo()
+            .users.filtered(lambda u: not u.share and self.company_id in u.company_ids)
+        )
+        self.message_post(
+            body=self.env._(
+                "The attendance summary of %(month)s is computed: review it, then publish it "
+                "to the employees.",
+                month=self.name,
+            ),
+            partner_ids=hr.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+
     def action_view_lines(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
