@@ -1,7 +1,8 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from datetime import date
+from calendar import monthrange
+from datetime import date, timedelta
 
 from markupsafe import Markup
 
@@ -240,6 +241,67 @@ class OpsBudget(models.Model):
         return super().unlink()
 
     # -- steps -------------------------------------------------------------
+
+    @api.model
+    def _cron_open_next_year(self):
+        """Daily (policy §六(一)1, 每年年底): from the company's call date,
+        next year's budget opens once — every department gets its part, its
+        head an activity to draft it by the drafting deadline, and finance is
+        told. A budget of that year that exists already is left alone."""
+        today = fields.Date.context_today(self)
+        year = today.year + 1
+        for company in self.env["res.company"].search([]):
+            month = min(max(company.ops_budget_call_month or 11, 1), 12)
+            day = min(max(company.ops_budget_call_day or 15, 1), monthrange(today.year, month)[1])
+            call = date(today.year, month, day)
+            if today < call:
+                continue
+            if self.with_context(active_test=False).search_count(
+                [("company_id", "=", company.id), ("year", "=", year)]
+            ):
+                continue
+            budget = self.with_company(company).create(
+                {
+                    "name": self.env._("Budget %(year)s", year=year),
+                    "year": year,
+                    "company_id": company.id,
+                }
+            )
+            budget.action_open_departments()
+            deadline = call + timedelta(days=company.ops_budget_draft_days or 30)
+            for part in budget.department_budget_ids:
+                part._ops_workflow_write({"date_deadline": deadline})
+                head = part.department_id.manager_id.user_id
+                if head and not head.share:
+                    part.activity_schedule(
+                        act_type_xmlid="mail.mail_activity_data_todo",
+                        date_deadline=deadline,
+                        summary=self.env._(
+                            "Draft the budget of %(department)s for %(year)s",
+                            department=part.department_id.display_name,
+                            year=year,
+                        ),
+                        user_id=head.id,
+                    )
+            # sudo: the members of the finance group, only to tell them.
+            finance = (
+                self.env.ref(FINANCE)
+                .sudo()
+                .users.filtered(lambda u, c=company: not u.share and c in u.company_ids)
+            )
+            budget.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "The budget for %(year)s is open: the department heads draft their parts "
+                    "by %(date)s.",
+                    year=year,
+                    date=deadline,
+                ),
+                partner_ids=finance.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
 
     def action_open_departments(self):
         """Create the draft of every department of the company that has none

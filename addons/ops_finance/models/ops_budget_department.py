@@ -1,6 +1,10 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from datetime import timedelta
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -16,7 +20,7 @@ class OpsBudgetDepartment(models.Model):
     _name = "ops.budget.department"
     _ops_classified_by = "budget_id"  # confidentiality follows it (ops_org base)
     _description = "Department Budget"
-    _inherit = ["ops.workflow.mixin", "mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "budget_id desc, department_id"
     _rec_names_search = ["department_id", "budget_id"]
 
@@ -27,6 +31,7 @@ class OpsBudgetDepartment(models.Model):
         "reopen": Transition(("submitted",), "draft", (FINANCE,)),
     }
     _ops_harmless_methods = ("action_submit", "action_reopen")
+    _ops_workflow_fields = ("date_deadline", "reminder_date")
 
     budget_id = fields.Many2one("ops.budget", required=True, ondelete="cascade", index=True)
     department_id = fields.Many2one("hr.department", required=True, ondelete="restrict", index=True)
@@ -48,6 +53,13 @@ class OpsBudgetDepartment(models.Model):
     planned_amount = fields.Monetary(string="Planned", compute="_compute_amounts", store=True)
     current_amount = fields.Monetary(string="Current", compute="_compute_amounts", store=True)
     note = fields.Html(string="Assumptions")
+    date_deadline = fields.Date(
+        string="Draft By",
+        readonly=True,
+        copy=False,
+        help="Set when the year-end call opens the budget: the head drafts the part by then.",
+    )
+    reminder_date = fields.Date(string="Reminded On", readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -93,6 +105,40 @@ class OpsBudgetDepartment(models.Model):
         if set(vals) - {"state", "message_main_attachment_id"}:
             self._ops_check_editable()
         return super().write(vals)
+
+    @api.model
+    def _cron_remind_drafting(self):
+        """Daily: the heads whose part of a budget still being drafted is
+        due within the company's reminder days are reminded, once per part."""
+        today = fields.Date.context_today(self)
+        parts = self.search(
+            [
+                ("state", "=", "draft"),
+                ("budget_state", "=", "draft"),
+                ("date_deadline", "!=", False),
+                ("reminder_date", "=", False),
+            ]
+        )
+        for part in parts:
+            days = part.company_id.ops_budget_reminder_days or 0
+            if part.date_deadline - timedelta(days=days) > today:
+                continue
+            head = part.department_id.manager_id.user_id
+            part.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "Reminder: the budget of %(department)s for %(year)s is to be drafted and "
+                    "submitted to finance by %(date)s.",
+                    department=part.department_id.display_name,
+                    year=part.year,
+                    date=part.date_deadline,
+                ),
+                partner_ids=head.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            part._ops_workflow_write({"reminder_date": today})
+        return True
 
     def action_submit(self):
         """The head hands the department's draft to finance."""

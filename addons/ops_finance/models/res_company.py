@@ -36,6 +36,31 @@ class ResCompany(models.Model):
         created later opt in from the settings."""
         self.sudo().search([]).write({"ops_expense_policy": True})
 
+    ops_budget_call_month = fields.Integer(
+        string="Budget Call Month",
+        default=11,
+        ops_min=1,
+        ops_max=12,
+        help="Policy §六(一)1 (每年年底): from this day of the year (month and day below) "
+        "next year's budget opens and each department head is asked to draft their part.",
+    )
+    ops_budget_call_day = fields.Integer(
+        string="Budget Call Day", default=15, ops_min=1, ops_max=31
+    )
+    ops_budget_draft_days = fields.Integer(
+        string="Budget Drafting (Days)",
+        default=30,
+        ops_min=1,
+        ops_max=120,
+        help="The heads' drafting activity is due this many days after the budget opens.",
+    )
+    ops_budget_reminder_days = fields.Integer(
+        string="Budget Drafting Reminder (Days)",
+        default=5,
+        ops_min=0,
+        ops_max=60,
+        help="Heads whose part is still a draft are reminded this many days before it is due.",
+    )
     ops_funding_reminder_days = fields.Integer(
         string="Funding Reminder (Days)",
         default=7,

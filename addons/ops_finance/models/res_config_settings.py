@@ -11,6 +11,16 @@ class ResConfigSettings(models.TransientModel):
     ops_expense_budget_check = fields.Selection(
         related="company_id.ops_expense_budget_check", readonly=False
     )
+    ops_budget_call_month = fields.Integer(
+        related="company_id.ops_budget_call_month", readonly=False
+    )
+    ops_budget_call_day = fields.Integer(related="company_id.ops_budget_call_day", readonly=False)
+    ops_budget_draft_days = fields.Integer(
+        related="company_id.ops_budget_draft_days", readonly=False
+    )
+    ops_budget_reminder_days = fields.Integer(
+        related="company_id.ops_budget_reminder_days", readonly=False
+    )
     ops_funding_reminder_days = fields.Integer(
         related="company_id.ops_funding_reminder_days", readonly=False
     )

@@ -15,3 +15,4 @@ from . import test_ops_funding_access
 from . import test_ops_fund_usage_report
 from . import test_ops_finance_rules
 from . import test_attachment_access
+from . import test_ops_budget_call
