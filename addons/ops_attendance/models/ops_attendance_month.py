@@ -278,12 +278,7 @@ class OpsAttendanceMonth(models.Model):
         """The HR officers of the company hear that the month waits for
         their review."""
         self.ensure_one()
-        # sudo: the members of the HR group, only to tell them.
-        hr = (
-            self.env.ref(HR)
-            .sudo()
-            .users.filtered(lambda u: not u.share and self.company_id in u.company_ids)
-        )
+        hr = self._ops_group_users(HR, company=self.company_id)
         self.message_post(
             body=self.env._(
                 "The attendance summary of %(month)s is computed: review it, then publish it "

@@ -4,8 +4,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ops_org.models.ops_workflow_mixin import ops_workflow_grant
-
 from .ops_confidentiality_mixin import LEVEL_RANK
 
 CLEARANCES = [
@@ -92,11 +90,11 @@ class HrEmployee(models.Model):
             # clearance changes nobody's rules.
             if "ops_clearance" in vals or any(e.ops_clearance != "internal" for e in self.sudo()):
                 self.env.registry.clear_cache()
-            self._ops_rechoose_reviewers(before | self.sudo().user_id)
+            self._ops_rechoose_steps(before | self.sudo().user_id)
         return res
 
     @api.model
-    def _ops_rechoose_reviewers(self, users):
+    def _ops_rechoose_steps(self, users):
         """The steps still to be decided by ``users`` (their clearance
         changed, or moved to or from them) have their reviewers chosen
         again: only those cleared for the document keep them, with their
@@ -110,10 +108,7 @@ class HrEmployee(models.Model):
             .sudo()
             .search([("status", "in", ("waiting", "pending")), ("reviewer_ids", "in", users.ids)])
         )
-        if reviews:
-            with ops_workflow_grant("tier.review"):
-                reviews._compute_reviewer_ids()
-            reviews._ops_sync_activities()
+        reviews._ops_rechoose_reviewers()
 
     def _ops_check_clearance_moves_to(self, user_id):
         """Linking a user to an employee cleared above internal gives that

@@ -4,8 +4,6 @@
 from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.ops_org.models.ops_workflow_mixin import ops_workflow_grant
-
 LEVELS = [
     ("public", "Public"),
     ("internal", "Internal"),
@@ -224,9 +222,7 @@ class OpsConfidentialityMixin(models.AbstractModel):
                     lambda r: r.status in ("waiting", "pending")
                 )
                 if reviews:
-                    with ops_workflow_grant("tier.review"):
-                        reviews._compute_reviewer_ids()
-                    reviews._ops_sync_activities()
+                    reviews._ops_rechoose_reviewers()
             activities = Activity.search(
                 [("res_model", "=", model), ("res_id", "in", records.ids), ("user_id", "!=", False)]
             )

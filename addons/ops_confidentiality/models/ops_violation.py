@@ -180,14 +180,9 @@ class OpsConfidentialityViolation(models.Model):
 
     def _ops_remind_deadline(self):
         self.ensure_one()
-        # sudo: the members of the officers' groups, only to remind them.
-        officers = self.env["res.users"].sudo()
-        for xmlid in OFFICERS:
-            officers |= self.env.ref(xmlid).sudo().users
         officers = (
-            officers.filtered(lambda u: not u.share and self.company_id in u.company_ids)
-            - self._ops_concerned_users()
-        ).sudo(False)
+            self._ops_group_users(*OFFICERS, company=self.company_id) - self._ops_concerned_users()
+        )
         for officer in officers:
             self.activity_schedule(
                 act_type_xmlid="mail.mail_activity_data_todo",

@@ -63,6 +63,7 @@ class HrDepartment(models.Model):
         for department in self.sudo():
             if not department.active:
                 continue
+            users = department._ops_channel_users()
             channel = department.ops_channel_id
             if not channel:
                 channel = Channel.create(
@@ -79,9 +80,8 @@ class HrDepartment(models.Model):
                 # Whoever created it (the user creating the department, or
                 # the server) is not a member by that alone.
                 channel.channel_member_ids.filtered(
-                    lambda m, d=department: m.partner_id not in d._ops_channel_users().partner_id
+                    lambda m, u=users: m.partner_id not in u.partner_id
                 ).unlink()
-            users = department._ops_channel_users()
             missing = users.partner_id - channel.channel_member_ids.partner_id
             if missing:
                 channel._add_members(partners=missing, post_joined_message=False)

@@ -15,7 +15,6 @@ from .ops_contact_sheet_response import PRIORITIES
 
 ACTIVITY_TYPE = "ops_coordination.mail_activity_type_ops_contact_sheet"
 LEADERSHIP = "ops_org.ops_org_group_leadership"
-OPEN_STATES = ("submitted", "accepted", "done")
 
 
 class OpsContactSheet(models.Model):
@@ -206,7 +205,8 @@ class OpsContactSheet(models.Model):
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for sheet in self:
-            sheet.is_overdue = bool(sheet._ops_late_since() and sheet._ops_late_since() <= now)
+            late = sheet._ops_late_since()
+            sheet.is_overdue = bool(late and late <= now)
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -313,9 +313,7 @@ class OpsContactSheet(models.Model):
     def _ops_leadership(self):
         """The Leadership members who may know the sheet."""
         self.ensure_one()
-        # sudo: the members of a group, only to give them the sheet.
-        leaders = self.env.ref(LEADERSHIP).sudo().users.filtered(lambda u: not u.share)
-        return self._ops_cleared_users(leaders.sudo(False))
+        return self._ops_cleared_users(self._ops_group_users(LEADERSHIP))
 
     def _ops_answerers(self):
         """Who accepts or declines: the receiving head or deputy, and
@@ -382,7 +380,7 @@ class OpsContactSheet(models.Model):
                 "submit",
                 {
                     "date_submitted": now,
-                    "response_deadline": sheet._ops_plan_hours(
+                    "response_deadline": sheet.company_id._ops_plan_hours(
                         now, sheet._ops_response().response_hours
                     ),
                     "escalation_level": 0,
@@ -602,13 +600,6 @@ class OpsContactSheet(models.Model):
     def _ops_calendar(self):
         return self.company_id._ops_working_calendar()
 
-    def _ops_plan_hours(self, start, hours):
-        """``start`` plus ``hours`` working hours on the company's calendar
-        (its public holidays off), as naive UTC."""
-        # A naive datetime is read as UTC and the result given back naive.
-        planned = self._ops_calendar().plan_hours(hours, start, compute_leaves=True)
-        return planned or start + timedelta(hours=hours)
-
     def _ops_late_since(self):
         """When the sheet became late (naive UTC), or ``None``: a submitted
         sheet at its response deadline, an accepted one at the end of its
@@ -639,19 +630,7 @@ class OpsContactSheet(models.Model):
         their deadline. Idempotent: the step reached is stored, a second run
         at the same moment does nothing."""
         now = fields.Datetime.now()
-        today = fields.Date.context_today(self)
-        sheets = self.search(
-            [
-                "|",
-                "&",
-                ("state", "=", "submitted"),
-                ("response_deadline", "<=", now),
-                "&",
-                ("state", "=", "accepted"),
-                ("date_promised", "<", today),
-            ]
-        )
-        for sheet in sheets:
+        for sheet in self.search([("is_overdue", "=", True)]):
             sheet._ops_escalate(now)
         return True
 
@@ -661,10 +640,9 @@ class OpsContactSheet(models.Model):
         if not late or late > now:
             return
         steps = self._ops_escalation_steps()
-        interval = self._ops_response().escalation_hours
-        reached = 1
-        while reached < len(steps) and self._ops_plan_hours(late, interval * reached) <= now:
-            reached += 1
+        reached = self.company_id._ops_escalation_reached(
+            late, self._ops_response().escalation_hours, len(steps), now
+        )
         if reached <= self.escalation_level:
             return
         self._ops_lock_rows()

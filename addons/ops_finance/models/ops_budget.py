@@ -283,12 +283,7 @@ class OpsBudget(models.Model):
                         ),
                         user_id=head.id,
                     )
-            # sudo: the members of the finance group, only to tell them.
-            finance = (
-                self.env.ref(FINANCE)
-                .sudo()
-                .users.filtered(lambda u, c=company: not u.share and c in u.company_ids)
-            )
+            finance = self._ops_group_users(FINANCE, company=company)
             budget.message_post(
                 body=Markup("<p>%s</p>")
                 % self.env._(

@@ -161,11 +161,22 @@ class Base(models.AbstractModel):
         return users
 
     @api.model
+    def _ops_group_users(self, *xmlids, company=None):
+        """The internal users of the groups ``xmlids`` (who may work in
+        ``company`` when given), to be told of something or given a step."""
+        users = self.env["res.users"]
+        for xmlid in xmlids:
+            # sudo: the members of a group; only the users come out, as the
+            # caller's environment.
+            users |= self.env.ref(xmlid).sudo().users
+        return users.filtered(
+            lambda u: not u.share and (not company or company in u.company_ids)
+        ).sudo(False)
+
+    @api.model
     def _ops_officer_users(self):
         """The confidentiality officers (internal users of the group)."""
-        # sudo: the members of a group, returned to be told or listed.
-        group = self.env.ref("ops_org.ops_org_group_confidentiality").sudo()
-        return group.users.filtered(lambda u: not u.share)
+        return self._ops_group_users("ops_org.ops_org_group_confidentiality")
 
     @api.model
     def _ops_notify_officers(self, subject, text, link=""):

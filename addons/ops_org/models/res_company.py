@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import logging
+from datetime import timedelta
 
 import requests
 
@@ -45,6 +46,28 @@ class ResCompany(models.Model):
             self.sudo().resource_calendar_id
             or self.env.ref("resource.resource_calendar_std").sudo()
         )
+
+    def _ops_plan_hours(self, start, hours):
+        """``start`` plus ``hours`` working hours of the company's calendar,
+        public holidays off (naive UTC in, naive UTC out); plain hours where
+        the calendar has none to give."""
+        self.ensure_one()
+        planned = (
+            self._ops_working_calendar().plan_hours(hours, start, compute_leaves=True)
+            if hours
+            else start
+        )
+        return planned or start + timedelta(hours=hours)
+
+    def _ops_escalation_reached(self, late_since, interval, steps, now):
+        """How many of ``steps`` steps of escalation are due at ``now`` for
+        something late since ``late_since``: the first at once, each next one
+        ``interval`` working hours after the one before."""
+        self.ensure_one()
+        reached = 1
+        while reached < steps and self._ops_plan_hours(late_since, interval * reached) <= now:
+            reached += 1
+        return reached
 
     def _ops_webhook_payload(self, title, text, link):
         self.ensure_one()

@@ -356,9 +356,15 @@ class TierReview(models.Model):
         return record._ops_fallback_reviewers(self._ops_leadership_users() - concerned), True
 
     def _ops_leadership_users(self):
-        # sudo: the members of a group, only to give them a step.
-        group = self.env.ref("ops_org.ops_org_group_leadership").sudo()
-        return group.users.filtered(lambda u: not u.share).sudo(False)
+        return self._ops_group_users("ops_org.ops_org_group_leadership")
+
+    def _ops_rechoose_reviewers(self):
+        """Choose the reviewers of these open steps again by their rule (who
+        may know the document now, Leadership escalated to) and move their
+        approval activities accordingly."""
+        with ops_workflow_grant("tier.review"):
+            self._compute_reviewer_ids()
+        self._ops_sync_activities()
 
     def _ops_tell_officers(self):
         """Tell the confidentiality officers of the steps of ``self`` whose
@@ -646,14 +652,14 @@ class TierReview(models.Model):
         definition's response time later on the company's calendar."""
         self.ensure_one()
         now = fields.Datetime.now()
-        calendar = record._get_company()._ops_working_calendar()
+        company = record._get_company()
+        calendar = company._ops_working_calendar()
         hours = self.definition_id._ops_response_hours(calendar) if self.definition_id else 0
-        deadline = calendar.plan_hours(hours, now, compute_leaves=True) if hours else now
         with ops_workflow_grant("tier.review"):
             self.write(
                 {
                     "ops_pending_since": now,
-                    "ops_response_deadline": deadline or now + timedelta(hours=hours),
+                    "ops_response_deadline": company._ops_plan_hours(now, hours),
                     "ops_escalation_level": 0,
                 }
             )
@@ -683,14 +689,9 @@ class TierReview(models.Model):
         record = self._ops_record()
         if record is None or self.status != "pending" or not self.ops_response_deadline:
             return
-        calendar = record._get_company()._ops_working_calendar()
-        interval = self.definition_id._ops_response_hours(calendar) or 8.0
-        reached, level_at = 1, self.ops_response_deadline
-        while reached < 3:
-            level_at = calendar.plan_hours(interval, level_at, compute_leaves=True) or level_at
-            if level_at > now:
-                break
-            reached += 1
+        company = record._get_company()
+        interval = self.definition_id._ops_response_hours(company._ops_working_calendar()) or 8.0
+        reached = company._ops_escalation_reached(self.ops_response_deadline, interval, 3, now)
         self._ops_lock_rows()
         if self.status != "pending" or reached <= self.ops_escalation_level:
             return
@@ -734,7 +735,7 @@ class TierReview(models.Model):
             if leaders:
                 with ops_workflow_grant("tier.review"):
                     self.write({"ops_escalated_user_ids": [Command.link(u.id) for u in leaders]})
-                    self._compute_reviewer_ids()
+                self._ops_rechoose_reviewers()
             if hasattr(record, "message_post"):
                 # sudo: a note in the document's chatter naming the step and
                 # the people it went to (the notification glue filters who
