@@ -4,10 +4,11 @@
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, formatLang
 
 from odoo.addons.ops_org.models.base import OPS_CLASSIFICATION_FIELDS
 from odoo.addons.ops_org.models.ops_workflow_mixin import Transition, ops_workflow_grant
@@ -289,52 +290,13 @@ class OpsCashPlan(models.Model):
         }
 
     def action_fill_from_schedules(self):
-        """Plan the funding schedule items falling due in the month that are
-        not done yet: each adds to the line of its direction and fund purpose
-        (created when missing), once."""
-        Line = self.env["ops.cash.plan.line"]
-        added = 0
+        """Plan what the month is known to bring that is not planned yet:
+        the funding schedule items falling due in it that are not done, the
+        posted invoices and bills still open and due by its end, and the
+        approved expense reports not paid yet. Each adds to the line of its
+        direction and fund purpose (created when missing), once."""
         self._ops_transition("fill")
-        for plan in self:
-            items = self.env["ops.funding.schedule"].search(
-                [
-                    ("company_id", "=", plan.company_id.id),
-                    ("date", ">=", plan.month),
-                    ("date", "<=", plan.date_to),
-                    ("done", "=", False),
-                    ("funding_id.state", "in", ("draft", "active")),
-                    ("id", "not in", plan.line_ids.funding_schedule_ids.ids),
-                ],
-                order="date, id",
-            )
-            for item in items:
-                amount = item.currency_id._convert(
-                    item.amount, plan.currency_id, plan.company_id, item.date
-                )
-                line = plan.line_ids.filtered(
-                    lambda ln, it=item: (
-                        ln.direction == it.direction and ln.fund_purpose_id == it.fund_purpose_id
-                    )
-                )[:1]
-                if line:
-                    line.write(
-                        {
-                            "planned_amount": line.planned_amount + amount,
-                            "funding_schedule_ids": [Command.link(item.id)],
-                        }
-                    )
-                else:
-                    Line.create(
-                        {
-                            "plan_id": plan.id,
-                            "direction": item.direction,
-                            "fund_purpose_id": item.fund_purpose_id.id,
-                            "name": item.funding_id.display_name,
-                            "planned_amount": amount,
-                            "funding_schedule_ids": [Command.link(item.id)],
-                        }
-                    )
-                added += 1
+        added = sum(plan._ops_fill_known_items() for plan in self)
         if added:
             return True
         return {
@@ -342,9 +304,180 @@ class OpsCashPlan(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "info",
-                "message": self.env._("No open funding schedule item falls due in this month."),
+                "message": self.env._(
+                    "Nothing known falls due in this month that the plan does not hold yet."
+                ),
             },
         }
+
+    def _ops_fill_known_items(self):
+        """Add the plan's known items (see :meth:`_ops_known_items`) to its
+        lines; the number added."""
+        self.ensure_one()
+        Line = self.env["ops.cash.plan.line"]
+        items = self._ops_known_items()
+        for direction, purpose, amount, name, link_field, record in items:
+            link = {link_field: [Command.link(record.id)]}
+            line = self.line_ids.filtered(
+                lambda ln, d=direction, p=purpose: ln.direction == d and ln.fund_purpose_id == p
+            )[:1]
+            if line:
+                line.write({"planned_amount": line.planned_amount + amount, **link})
+            else:
+                Line.create(
+                    {
+                        "plan_id": self.id,
+                        "direction": direction,
+                        "fund_purpose_id": purpose.id,
+                        "name": name,
+                        "planned_amount": amount,
+                        **link,
+                    }
+                )
+        return len(items)
+
+    def _ops_known_items(self):
+        """What the plan's month is known to bring and the plan does not
+        hold yet, as (direction, fund purpose, amount in the company's
+        currency, line description, line field linking it, record): funding
+        schedule items due in the month and not done; posted customer
+        invoices, vendor bills and their refunds not paid and due by the
+        month's end; expense reports approved (or posted) and not paid yet,
+        to reimburse. Read with the caller's rights: finance sees them all,
+        the scheduled job runs as superuser."""
+        self.ensure_one()
+        company = self.company_id
+        lines = self.line_ids
+        ref = self.env.ref
+        other = ref("ops_finance.ops_fund_purpose_other")
+        items = []
+        schedules = self.env["ops.funding.schedule"].search(
+            [
+                ("company_id", "=", company.id),
+                ("date", ">=", self.month),
+                ("date", "<=", self.date_to),
+                ("done", "=", False),
+                ("funding_id.state", "in", ("draft", "active")),
+                ("id", "not in", lines.funding_schedule_ids.ids),
+            ],
+            order="date, id",
+        )
+        for item in schedules:
+            amount = item.currency_id._convert(item.amount, self.currency_id, company, item.date)
+            items.append(
+                (
+                    item.direction,
+                    item.fund_purpose_id,
+                    amount,
+                    item.funding_id.display_name,
+                    "funding_schedule_ids",
+                    item,
+                )
+            )
+        moves = self.env["account.move"].search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "posted"),
+                ("move_type", "in", ("out_invoice", "out_refund", "in_invoice", "in_refund")),
+                ("payment_state", "in", ("not_paid", "partial")),
+                ("invoice_date_due", "<=", self.date_to),
+                ("id", "not in", lines.move_ids.ids),
+            ],
+            order="invoice_date_due, id",
+        )
+        receipts = ref("ops_finance.ops_fund_purpose_customer_receipts")
+        for move in moves:
+            direction = "income" if move.is_inbound() else "expense"
+            purpose = move.ops_fund_purpose_id
+            if purpose.direction not in (direction, "both"):
+                purpose = receipts if move.move_type == "out_invoice" else other
+            items.append(
+                (
+                    direction,
+                    purpose,
+                    abs(move.amount_residual_signed),
+                    self.env._("Invoices and bills"),
+                    "move_ids",
+                    move,
+                )
+            )
+        sheets = self.env["hr.expense.sheet"].search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "in", ("approve", "post")),
+                ("payment_mode", "=", "own_account"),
+                ("id", "not in", lines.expense_sheet_ids.ids),
+            ],
+            order="id",
+        )
+        reimbursement = ref("ops_finance.ops_fund_purpose_expense_reimbursement")
+        for sheet in sheets:
+            # Approved: its entry, if any, is a draft; posted: what is left.
+            amount = sheet.amount_residual if sheet.state == "post" else sheet.total_amount
+            if sheet.company_currency_id != self.currency_id:
+                amount = sheet.company_currency_id._convert(
+                    amount, self.currency_id, company, self.month
+                )
+            items.append(
+                (
+                    "expense",
+                    reimbursement,
+                    amount,
+                    self.env._("Expense reports to reimburse"),
+                    "expense_sheet_ids",
+                    sheet,
+                )
+            )
+        return [item for item in items if item[2]]
+
+    @api.model
+    def _cron_draft_next_month(self):
+        """Daily (policy §六(三)1, 每月): from the company's drafting day of
+        a month, next month's cash plan is drafted once from what is known
+        (:meth:`_ops_known_items`) and finance is told, with a to-do to
+        submit it before the month starts. A plan of that month that exists
+        already (drafted by hand, or any version) is left alone."""
+        today = fields.Date.context_today(self)
+        month = today + relativedelta(day=1, months=1)
+        for company in self.env["res.company"].search([]):
+            day = min(max(company.ops_cash_plan_day or 20, 1), 28)
+            if today.day < day:
+                continue
+            if self.with_context(active_test=False).search_count(
+                [("company_id", "=", company.id), ("month", "=", month)]
+            ):
+                continue
+            plan = self.with_company(company).create({"month": month, "company_id": company.id})
+            plan._ops_fill_known_items()
+            finance = self._ops_group_users(FINANCE, company=company)
+            deadline = month - relativedelta(days=1)
+            if finance:
+                plan.activity_schedule(
+                    act_type_xmlid="mail.mail_activity_data_todo",
+                    date_deadline=deadline,
+                    summary=self.env._(
+                        "Review and submit the cash plan of %(month)s", month=plan.name
+                    ),
+                    user_id=finance.sorted("id")[0].id,
+                )
+            plan.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "The cash plan of %(month)s is drafted from the funding schedules and the "
+                    "known commitments (%(income)s in, %(expense)s out): complete it and submit "
+                    "it to leadership by %(date)s.",
+                    month=plan.name,
+                    income=formatLang(self.env, plan.planned_income, currency_obj=plan.currency_id),
+                    expense=formatLang(
+                        self.env, plan.planned_expense, currency_obj=plan.currency_id
+                    ),
+                    date=deadline,
+                ),
+                partner_ids=finance.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
 
     def _ops_on_validated(self):
         self.ensure_one()
@@ -650,9 +783,11 @@ class OpsCashPlanLine(models.Model):
         compute="_compute_actual_amount",
         help="Actual minus planned.",
     )
-    funding_schedule_ids = fields.Many2many(
-        "ops.funding.schedule", string="Funding Schedule Items", copy=False
-    )
+    # What the line was filled from (copied with the line into a new
+    # version: filling that version again adds none of them twice).
+    funding_schedule_ids = fields.Many2many("ops.funding.schedule", string="Funding Schedule Items")
+    move_ids = fields.Many2many("account.move", string="Invoices and Bills")
+    expense_sheet_ids = fields.Many2many("hr.expense.sheet", string="Expense Reports")
 
     def _compute_actual_amount(self):
         for plan, lines in self.grouped("plan_id").items():

@@ -61,6 +61,15 @@ class ResCompany(models.Model):
         ops_max=60,
         help="Heads whose part is still a draft are reminded this many days before it is due.",
     )
+    ops_cash_plan_day = fields.Integer(
+        string="Cash Plan Drafting Day",
+        default=20,
+        ops_min=1,
+        ops_max=28,
+        help="Policy §六(三)1 (每月): on this day of each month next month's cash plan is "
+        "drafted from the funding schedules and the known commitments, and finance is told "
+        "to complete and submit it before the month starts.",
+    )
     ops_funding_reminder_days = fields.Integer(
         string="Funding Reminder (Days)",
         default=7,

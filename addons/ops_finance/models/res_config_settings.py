@@ -21,6 +21,7 @@ class ResConfigSettings(models.TransientModel):
     ops_budget_reminder_days = fields.Integer(
         related="company_id.ops_budget_reminder_days", readonly=False
     )
+    ops_cash_plan_day = fields.Integer(related="company_id.ops_cash_plan_day", readonly=False)
     ops_funding_reminder_days = fields.Integer(
         related="company_id.ops_funding_reminder_days", readonly=False
     )
