@@ -7,3 +7,5 @@ from . import ops_project_deliverable
 from . import ops_project_change_request
 from . import project_task
 from . import tier_definition
+from . import res_company
+from . import res_config_settings

@@ -17,7 +17,7 @@ class OpsProjectDeliverable(models.Model):
     _name = "ops.project.deliverable"
     _ops_classified_by = "project_id"  # confidentiality follows it (ops_org base)
     _description = "Project Deliverable"
-    _inherit = ["ops.workflow.mixin", "mail.thread"]
+    _inherit = ["ops.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "project_id, gate_id, sequence, id"
 
     # Completed and reopened by whoever may write the deliverable (the
@@ -27,6 +27,9 @@ class OpsProjectDeliverable(models.Model):
         "reopen": Transition(("done",), "draft"),
     }
     _ops_harmless_methods = ("action_done", "action_draft")
+    # The period of an operations analysis is the scheduled job's: one per
+    # gate and period, never moved by hand.
+    _ops_workflow_fields = ("period_start", "period_end")
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(related="type_id.sequence", store=True)
@@ -80,6 +83,12 @@ class OpsProjectDeliverable(models.Model):
     )
     # operating metrics
     metrics_summary = fields.Html(string="Operating Metrics")
+    # periodic operations analysis (policy §三(一)7: 定期对产品运营数据进行分析)
+    period_start = fields.Date(string="Period From", readonly=True, copy=False)
+    period_end = fields.Date(string="Period To", readonly=True, copy=False)
+    date_deadline = fields.Date(string="Due Date", copy=False, tracking=True)
+    effect_assessment = fields.Html(string="Operating Effect Assessment")
+    recommendations = fields.Html(string="Optimisation Recommendations")
     # acceptance request report 《项目验收申请报告》
     goal_completion = fields.Html()
     quality_assessment = fields.Html(string="Product Quality")
@@ -169,6 +178,9 @@ class OpsProjectDeliverable(models.Model):
                     )
                 )
         self._ops_transition("done")
+        # sudo: the to-do of a deliverable just completed is marked done,
+        # whoever it was given to; nothing is read back.
+        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
     def action_draft(self):

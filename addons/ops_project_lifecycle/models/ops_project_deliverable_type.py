@@ -13,6 +13,7 @@ DELIVERABLE_KINDS = [
     ("test_report", "Test Report"),
     ("launch_plan", "Launch Plan"),
     ("operating_metrics", "Operating Metrics"),
+    ("operations_analysis", "Operations Analysis"),
     ("acceptance_report", "Acceptance Request Report"),
     ("closing_review", "Closing Review"),
     ("other", "Other"),
@@ -30,6 +31,7 @@ REQUIRED_FIELDS = {
     "test_report": ["functional_result", "performance_result", "compatibility_result"],
     "launch_plan": ["launch_date", "launch_content", "launch_procedure"],
     "operating_metrics": ["metrics_summary"],
+    "operations_analysis": ["metrics_summary", "effect_assessment", "recommendations"],
     "acceptance_report": [
         "goal_completion",
         "quality_assessment",

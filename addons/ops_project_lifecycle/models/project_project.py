@@ -1,6 +1,9 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -195,6 +198,86 @@ class ProjectProject(models.Model):
                     if not reviewer:
                         break
                     gate.with_user(reviewer).sudo()._ops_approve()
+
+    @api.model
+    def _cron_operations_analysis(self):
+        """Daily (policy §三(一)7, 定期): each project in operation and
+        maintenance gets, once per period of its company (months, counted
+        from January), an operations-analysis deliverable of the period just
+        ended on its open operation gate, due the set number of days into
+        the new period, with a to-do for the owning department's head (the
+        project lead when the head may not know the project). A project that
+        entered operation after the period, or whose gate is under review,
+        gets none."""
+        today = fields.Date.context_today(self)
+        dtype = self.env.ref(
+            "ops_project_lifecycle.ops_project_deliverable_type_operations_analysis",
+            raise_if_not_found=False,
+        )
+        if not dtype or not dtype.active:
+            return True
+        Deliverable = self.env["ops.project.deliverable"]
+        gates = self.env["ops.project.gate"].search(
+            [
+                ("phase", "=", "operation"),
+                ("state", "=", "open"),
+                ("project_id.active", "=", True),
+                ("project_id.ops_phase", "=", "operation"),
+            ]
+        )
+        for gate in gates:
+            company = gate.company_id or self.env.company
+            months = company.ops_operations_analysis_months
+            if months <= 0 or gate.validation_status in ("pending", "waiting", "validated"):
+                continue
+            current = today + relativedelta(day=1, month=((today.month - 1) // months) * months + 1)
+            start, end = current - relativedelta(months=months), current - relativedelta(days=1)
+            opened = fields.Datetime.context_timestamp(self, gate.date_open).date()
+            if opened > end:
+                continue
+            if Deliverable.search_count(
+                [("gate_id", "=", gate.id), ("type_id", "=", dtype.id), ("period_end", "=", end)]
+            ):
+                continue
+            project = gate.project_id
+            head = gate.owner_department_head_id
+            user = (head and gate._ops_cleared_users(head)) or project.user_id
+            user = user.filtered(lambda u: not u.share)[:1]
+            deadline = current + relativedelta(days=company.ops_operations_analysis_days)
+            deliverable = Deliverable._ops_workflow_create(
+                {
+                    "gate_id": gate.id,
+                    "type_id": dtype.id,
+                    "name": self.env._(
+                        "%(type)s %(start)s – %(end)s",
+                        type=dtype.name,
+                        start=max(start, opened),
+                        end=end,
+                    ),
+                    "period_start": max(start, opened),
+                    "period_end": end,
+                    "date_deadline": deadline,
+                    "author_id": user.id,
+                }
+            )
+            if user:
+                deliverable.activity_schedule(
+                    act_type_xmlid="mail.mail_activity_data_todo",
+                    date_deadline=deadline,
+                    summary=self.env._(
+                        "Analyse the operations of %(project)s", project=project.name
+                    ),
+                    note=Markup("<p>%s</p>")
+                    % self.env._(
+                        "Analyse the operating data of %(start)s to %(end)s, assess the effect "
+                        "and propose improvements by %(date)s.",
+                        start=max(start, opened),
+                        end=end,
+                        date=deadline,
+                    ),
+                    user_id=user.id,
+                )
+        return True
 
     def action_ops_open_gate(self):
         self.ensure_one()

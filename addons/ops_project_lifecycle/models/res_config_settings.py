@@ -1,0 +1,15 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    ops_operations_analysis_months = fields.Integer(
+        related="company_id.ops_operations_analysis_months", readonly=False
+    )
+    ops_operations_analysis_days = fields.Integer(
+        related="company_id.ops_operations_analysis_days", readonly=False
+    )
