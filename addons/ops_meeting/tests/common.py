@@ -61,6 +61,7 @@ class MeetingCommon(OpsOrgCommon):
                 "partner_ids": [Command.set((cls.user_head | cls.user_employee).partner_id.ids)],
                 "ops_meeting_type": "weekly",
                 "ops_topic": "Release readiness",
+                "location": "Room 3",
                 **values,
             }
         )

@@ -21,6 +21,8 @@ def _minutes(case):
             "user_id": case.user_head.id,
             "partner_ids": [Command.set((case.user_head | case.user_employee).partner_id.ids)],
             "ops_meeting_type": "weekly",
+            "ops_topic": "Release readiness",
+            "location": "Room 3",
         }
     )
     return case.env["ops.meeting.minutes"].create(

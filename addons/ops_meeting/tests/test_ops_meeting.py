@@ -28,6 +28,7 @@ class TestOpsMeeting(MeetingCommon):
         form.name = "QA weekly"
         form.meeting_type = "weekly"
         form.topic = "Release readiness"
+        form.location = "Room 3"
         form.agenda = "<p>1. Bugs</p>"
         form.start = datetime(2026, 3, 16, 2, 0)
         form.count = 4

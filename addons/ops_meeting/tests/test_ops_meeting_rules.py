@@ -87,6 +87,7 @@ class TestOpsMeetingRules(MeetingCommon):
                 "meeting_type": "weekly",
                 "user_id": self.user_head.id,
                 "start": datetime(2026, 3, 16, 2, 0),
+                "location": "Room 3",
                 "count": 2,
             }
         )
