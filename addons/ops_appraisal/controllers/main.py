@@ -25,7 +25,9 @@ class OpsAppraisalCustomerEvaluation(http.Controller):
         evaluation = Evaluation._ops_from_token(evaluation_id, access_token)
         if not evaluation:
             raise NotFound()
-        lang = evaluation.rater_partner_id.lang or evaluation.cycle_id.company_id.partner_id.lang
+        lang = evaluation._ops_lang(
+            evaluation.rater_partner_id.lang, evaluation.cycle_id.company_id.partner_id.lang
+        )
         evaluation = evaluation.with_context(lang=lang)
         env = evaluation.env
         if evaluation.state == "done":

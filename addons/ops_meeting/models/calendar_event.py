@@ -365,7 +365,7 @@ class CalendarEvent(models.Model):
         # Only they are told: attendees follow the event, those who declined
         # too (_notify_get_recipients).
         event = event.with_context(
-            lang=organiser.lang or self.env.lang, ops_meeting_notice_to=tuple(partners.ids)
+            lang=self._ops_lang(organiser.lang), ops_meeting_notice_to=tuple(partners.ids)
         )
         place = " / ".join(part for part in (event.location, event.videocall_location) if part)
         if changed:

@@ -8,4 +8,6 @@ from . import tier_definition
 from . import tier_review
 from . import tier_validation
 from . import mail_activity
+from . import mail_thread
+from . import res_users
 from . import ir_attachment

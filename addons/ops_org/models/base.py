@@ -161,6 +161,20 @@ class Base(models.AbstractModel):
         return users
 
     @api.model
+    def _ops_lang(self, *codes):
+        """The first of ``codes`` that is a loaded language, else the current
+        company's language, else English. Odoo refuses to work in a language
+        that is not loaded ("Invalid language code"): a message to a user
+        whose language was never loaded is written in the company's, and the
+        decision that sends it goes through."""
+        Lang = self.env["res.lang"]
+        company_lang = self.env.company.partner_id.lang
+        for code in (*codes, company_lang, self.env.context.get("lang")):
+            if code and (code == "en_US" or Lang._get_data(code=code)):
+                return code
+        return "en_US"
+
+    @api.model
     def _ops_group_users(self, *xmlids, company=None):
         """The internal users of the groups ``xmlids`` (who may work in
         ``company`` when given), to be told of something or given a step."""

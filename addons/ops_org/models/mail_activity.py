@@ -49,6 +49,29 @@ class MailActivity(models.Model):
         self._ops_check_approval_change()
         return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
 
+    def action_notify(self):
+        # Odoo writes the assignment notice in the assignee's language and
+        # fails on one that is not loaded ("Invalid language code"), which
+        # would refuse the step or decision creating the activity: such an
+        # assignee is told in the company's language (base._ops_lang).
+        Lang = self.env["res.lang"]
+        unloaded = self.filtered(
+            lambda a: (
+                a.user_id.lang not in (False, "en_US") and not Lang._get_data(code=a.user_id.lang)
+            )
+        )
+        res = super(MailActivity, self - unloaded).action_notify()
+        for activity in unloaded:
+            user = activity.user_id
+            # The cache only, never the database: for this notice the user
+            # reads as speaking the fallback language, then is read again.
+            self.env.cache.set(user, user._fields["lang"], self._ops_lang())
+            try:
+                super(MailActivity, activity).action_notify()
+            finally:
+                user.invalidate_recordset(["lang"])
+        return res
+
     def _ops_review(self):
         self.ensure_one()
         if not self.ops_tier_review_id:

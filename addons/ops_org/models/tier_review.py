@@ -381,7 +381,7 @@ class TierReview(models.Model):
                 or not review._ops_reviewers()[1]
             ):
                 continue
-            lang = record._get_company().partner_id.lang or self.env.lang
+            lang = self._ops_lang(record._get_company().partner_id.lang)
             _ = review.with_context(lang=lang).env._
             kind = self.env["ir.model"].with_context(lang=lang)._get(review.model).name
             reviewers = ", ".join(review.reviewer_ids.mapped("name")) or _("nobody")
@@ -616,10 +616,11 @@ class TierReview(models.Model):
                 )
             (stale - done).unlink()
             for user in wanted - keep_users:
-                summary = review.with_context(lang=user.lang).env._(
+                lang = self._ops_lang(user.lang)
+                summary = review.with_context(lang=lang).env._(
                     "Approve: %(tier)s", tier=review.name or ""
                 )
-                document = record.with_context(lang=user.lang)._ops_name_for(user)
+                document = record.with_context(lang=lang)._ops_name_for(user)
                 # Odoo's own assignment notice follows each user's preference
                 # (inbox or e-mail); reviewers always get an e-mail instead.
                 Activity.with_context(mail_activity_quick_update=True).create(
@@ -634,11 +635,11 @@ class TierReview(models.Model):
                         "ops_tier_review_id": review.id,
                     }
                 )
-                record.with_context(lang=user.lang)._ops_send_email(
+                record.with_context(lang=lang)._ops_send_email(
                     user,
                     f"{summary} - {document}",
                     Markup("<p>%s</p>")
-                    % review.with_context(lang=user.lang).env._(
+                    % review.with_context(lang=lang).env._(
                         "%(document)s waits for your approval (%(tier)s), requested by "
                         "%(requester)s.",
                         document=document,
@@ -706,9 +707,10 @@ class TierReview(models.Model):
         since = fields.Datetime.to_string(self.ops_pending_since or self.create_date)
         if level == 1:
             for user in reviewers:
-                _ = self.with_context(lang=user.lang).env._
-                document = record.with_context(lang=user.lang)._ops_name_for(user)
-                record.with_context(lang=user.lang)._ops_send_email(
+                lang = self._ops_lang(user.lang)
+                _ = self.with_context(lang=lang).env._
+                document = record.with_context(lang=lang)._ops_name_for(user)
+                record.with_context(lang=lang)._ops_send_email(
                     user,
                     _("Reminder: %(tier)s - %(document)s", tier=self.name or "", document=document),
                     Markup("<p>%s</p>")
@@ -758,7 +760,7 @@ class TierReview(models.Model):
         if "activity_ids" not in record._fields:
             return
         for user in users:
-            _ = self.with_context(lang=user.lang).env._
+            _ = self.with_context(lang=self._ops_lang(user.lang)).env._
             # sudo: the activity tells a head that a step of their reviewer is
             # late; the head was found above and may know the document.
             record.sudo().activity_schedule(

@@ -461,7 +461,7 @@ class TierValidation(models.AbstractModel):
         for record in self:
             mine = reviews.filtered(lambda r, rec=record: r.res_id == rec.id)
             if mine:
-                lang = record._get_company().partner_id.lang or self.env.lang
+                lang = self._ops_lang(record._get_company().partner_id.lang)
                 _ = record.with_context(lang=lang).env._
                 record._ops_notify_webhook(
                     _("Approval requested"),
@@ -509,12 +509,13 @@ class TierValidation(models.AbstractModel):
             # A requester no longer cleared for the document (its level rose)
             # reads the decision without its name or the reviewer's comment.
             cleared = bool(self.sudo()._ops_cleared_users(requester))
+            lang = self._ops_lang(requester.lang)
             title, text, body = self._ops_decision_text(
-                reviews, decision, requester.lang, with_comment=cleared
+                reviews, decision, lang, with_comment=cleared
             )
-            document = self.with_context(lang=requester.lang)._ops_name_for(requester)
+            document = self.with_context(lang=lang)._ops_name_for(requester)
             self._ops_send_email(requester, f"{title}: {document}", body)
-        company_lang = self._get_company().partner_id.lang or self.env.lang
+        company_lang = self._ops_lang(self._get_company().partner_id.lang)
         title, text, body = self._ops_decision_text(reviews, decision, company_lang)
         self._ops_notify_webhook(title, f"{self.display_name}: {text}")
 
@@ -601,6 +602,6 @@ class TierValidation(models.AbstractModel):
         company = self._get_company().sudo()
         # sudo: only to read the document's level.
         if self.sudo()._ops_classified_rank() >= 2:
-            lang = company.partner_id.lang or self.env.lang
+            lang = self._ops_lang(company.partner_id.lang)
             text = self.with_context(lang=lang)._ops_kind()
         return company._ops_webhook_send(title, text, self._ops_link())

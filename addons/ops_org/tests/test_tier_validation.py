@@ -3,7 +3,7 @@
 
 from odoo_test_helper import FakeModelLoader
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import OpsOrgCommon
@@ -333,3 +333,66 @@ class TestRejectWizardAccess(ApprovalCommon):
         )
         with self.assertRaises(UserError):
             wizard.action_reject()
+
+
+@tagged("post_install", "-at_install")
+class TestUnloadedLanguage(ApprovalCommon):
+    """A user whose language is not loaded in the database (Traditional
+    Chinese here: never loaded by the suite) is written to in the company's
+    language, and nothing they take part in fails on it; choosing such a
+    language is refused."""
+
+    UNLOADED = "zh_TW"
+
+    def _speak_unloaded(self, users):
+        # As a user set before the rule, or whose language was unloaded: the
+        # ORM refuses it now (test_choosing_an_unloaded_language_is_refused).
+        self.assertFalse(self.env["res.lang"]._get_data(code=self.UNLOADED))
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE res_partner SET lang = %s WHERE id IN %s",
+            (self.UNLOADED, tuple(users.partner_id.ids)),
+        )
+        self.env.invalidate_all()
+
+    def test_choosing_an_unloaded_language_is_refused(self):
+        for user, target in (
+            (self.user_employee, self.user_employee),
+            (self.env.user, self.user_head),
+        ):
+            with self.assertRaises(ValidationError):
+                target.with_user(user).write({"lang": self.UNLOADED})
+        with self.assertRaises(ValidationError):
+            self.env["res.users"].create(
+                {"name": "New", "login": "ops_new_unloaded", "lang": self.UNLOADED}
+            )
+        self.user_employee.with_user(self.user_employee).write({"lang": "en_US"})
+
+    def test_reviewer_and_requester_in_an_unloaded_language(self):
+        self._speak_unloaded(self.user_employee | self.user_head)
+        record = self._request(self.user_employee)
+        self.assertEqual(self._activities(record).user_id, self.user_head)
+        record.with_user(self.user_head)._ops_approve()
+        self.assertEqual(record.review_ids.filtered("done_by").done_by, self.user_head)
+        mail = self.env["mail.mail"].search(
+            [
+                ("model", "=", record._name),
+                ("res_id", "=", record.id),
+                ("recipient_ids", "in", self.user_employee.partner_id.ids),
+            ]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertIn("Approved", mail.subject, "in the company's language")
+
+    def test_activity_notice_to_an_unloaded_language(self):
+        self._speak_unloaded(self.user_head)
+        record = self._request(self.user_employee)
+        activity = record.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Look at it", user_id=self.user_head.id
+        )
+        self.assertTrue(activity)
+        self.assertEqual(self.user_head.lang, self.UNLOADED, "the user's setting is untouched")
+        notice = self.env["mail.message"].search(
+            [("model", "=", record._name), ("res_id", "=", record.id)], order="id desc", limit=1
+        )
+        self.assertIn(self.user_head.partner_id, notice.partner_ids)
