@@ -15,7 +15,19 @@ HASH=$(cd "$OPS_ROOT" && find addons -type f -not -name '*.pyc' -print0 | sort -
 # keeps English; each user switches in their Preferences).
 LANGS=zh_CN
 if ! db_exists "$DB"; then
-    say "Creating demo database $DB with ops_suite, demo data and Simplified Chinese (a few minutes, once)"
+    say "Creating demo database $DB: a company in China (CNY) on Odoo's Chinese chart of accounts, then ops_suite with its demo data and Simplified Chinese (a few minutes, once)"
+    # As Odoo's database manager creates a database for a country: the main
+    # company in China and in CNY before accounting is installed, so that the
+    # Chinese chart is loaded before the suite's demo books anything.
+    odoo -c "$OPS_CONF" -d "$DB" -i base --stop-after-init --log-level=warn
+    odoo shell -c "$OPS_CONF" -d "$DB" --log-level=error --no-http <<'PY'
+cny = env.ref("base.CNY")
+cny.active = True
+env.ref("base.main_company").write({"country_id": env.ref("base.cn").id, "currency_id": cny.id})
+env.cr.commit()
+PY
+    odoo -c "$OPS_CONF" -d "$DB" -i "$OPS_LOCALISATION" --stop-after-init --log-level=warn
+    keep_main_company "$DB"
     odoo -c "$OPS_CONF" -d "$DB" -i ops_suite --load-language="$LANGS" --stop-after-init --log-level=warn
     odoo shell -c "$OPS_CONF" -d "$DB" --log-level=error --no-http <<'PY'
 users = env["res.users"].search([("login", "=like", "ops.%")])

@@ -14,13 +14,14 @@ ADDONS=$(ops_addons)
 LOG=$OPS_CACHE/test-install.log
 cd "$OPS_ROOT"
 
-say "Creating a fresh test database $DB with $ADDONS (log: $LOG)"
+say "Creating a fresh test database $DB with $ADDONS and $OPS_LOCALISATION (log: $LOG)"
 dropdb --if-exists -U "$OPS_DB_USER" "$DB"
-if ! odoo -c "$OPS_CONF" -d "$DB" -i "$ADDONS" --stop-after-init --log-level=warn >"$LOG" 2>&1 ||
+if ! odoo -c "$OPS_CONF" -d "$DB" -i "$ADDONS,$OPS_LOCALISATION" --stop-after-init --log-level=warn >"$LOG" 2>&1 ||
     grep -qE '(ERROR|CRITICAL) ' "$LOG"; then
     grep -E '(ERROR|CRITICAL) ' -A 20 "$LOG" | head -n 80
     die "Installing $ADDONS into $DB failed (see $LOG)."
 fi
+keep_main_company "$DB"
 
 # The tests' own HTTP server listens beside a running demo server; one
 # configuration per checkout and database, so two checkouts test side by side.

@@ -3,7 +3,7 @@
 {
     "name": "OPS Appraisal Accounting",
     "summary": "Draft journal entry of a confirmed bonus sheet, for companies without payroll",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Accounting",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
@@ -12,6 +12,7 @@
     "development_status": "Alpha",
     "depends": ["ops_appraisal", "account"],
     "auto_install": True,
+    "post_init_hook": "post_init_hook",
     "data": [
         "security/ir.model.access.csv",
         "views/res_config_settings_views.xml",

@@ -3,13 +3,14 @@
 {
     "name": "OPS Finance",
     "summary": "Department budgets against Accounting, adjustments, expense approvals, cash plan",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Accounting",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
     "maintainers": ["ops-suite"],
     "license": "LGPL-3",
     "development_status": "Alpha",
+    "post_init_hook": "post_init_hook",
     "depends": [
         "ops_org",
         "account",

@@ -15,3 +15,4 @@ from . import ops_funding
 from . import account_move
 from . import account_payment
 from . import mail_activity
+from . import account_chart_template

@@ -16,3 +16,4 @@ from . import test_ops_fund_usage_report
 from . import test_ops_finance_rules
 from . import test_attachment_access
 from . import test_ops_budget_call
+from . import test_cn_chart

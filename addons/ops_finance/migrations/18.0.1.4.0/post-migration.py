@@ -1,0 +1,12 @@
+# Copyright 2026 Ops Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from openupgradelib import openupgrade
+
+
+@openupgrade.migrate()
+def migrate(env, version):
+    """18.0.1.4.0 sets the accounts of the expense categories on the Chinese
+    charts: companies of an existing installation on them get what a new
+    installation gets (accounts already chosen are kept)."""
+    env["account.chart.template"]._ops_set_expense_accounts(env["res.company"].search([]))
