@@ -17,6 +17,7 @@
         "ops_appraisal_project",
         "ops_appraisal_account",
         "ops_finance",
+        "ops_finance_reconcile",
         "ops_appraisal_finance",
         "ops_training",
         "ops_confidentiality",

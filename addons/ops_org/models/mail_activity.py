@@ -15,6 +15,8 @@ class MailActivity(models.Model):
     _inherit = "mail.activity"
 
     _ops_decision_methods = ("action_ops_approve", "action_ops_reject")
+    # Odoo's assignment notice, made safe for an assignee's unloaded language.
+    _ops_harmless_methods = ("action_notify",)
 
     ops_tier_review_id = fields.Many2one(
         "tier.review", string="Approval", index="btree_not_null", ondelete="cascade"
