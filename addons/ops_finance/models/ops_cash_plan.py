@@ -119,6 +119,16 @@ class OpsCashPlan(models.Model):
         help="Posted credits of the bank and cash accounts in the month.",
     )
     actual_closing_balance = fields.Monetary(compute="_compute_actuals")
+    outstanding_income = fields.Monetary(
+        compute="_compute_outstanding",
+        help="Payments received in the month and posted to an outstanding account, not yet "
+        "on a bank statement: not counted as actual until the bank statement settles them.",
+    )
+    outstanding_expense = fields.Monetary(
+        compute="_compute_outstanding",
+        help="Payments made in the month and posted to an outstanding account, not yet on a "
+        "bank statement: not counted as actual until the bank statement settles them.",
+    )
     variance_amount = fields.Monetary(
         string="Variance",
         compute="_compute_actuals",
@@ -186,6 +196,13 @@ class OpsCashPlan(models.Model):
             plan.actual_expense = expense
             plan.actual_closing_balance = figures["opening"] + income - expense
             plan.variance_amount = plan.actual_closing_balance - plan.planned_closing_balance
+
+    @api.depends("month", "company_id")
+    def _compute_outstanding(self):
+        for plan in self:
+            outstanding = plan._ops_outstanding_payments()
+            plan.outstanding_income = sum(amounts[0] for amounts in outstanding.values())
+            plan.outstanding_expense = sum(amounts[1] for amounts in outstanding.values())
 
     @api.constrains("month", "company_id")
     def _check_open_period(self):
@@ -607,6 +624,40 @@ class OpsCashPlan(models.Model):
                 result["purposes"][purpose_id] = (float(income), float(expense))
         return result
 
+    def _ops_outstanding_domain(self):
+        """Payments of the month posted to an outstanding account (Odoo's
+        default set-up) and not yet matched with a bank statement line."""
+        self.ensure_one()
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("state", "in", ("in_process", "paid")),
+            ("date", ">=", self.month),
+            ("date", "<=", self.date_to),
+            ("is_matched", "=", False),
+            ("outstanding_account_id.account_type", "!=", LIQUIDITY_TYPE),
+        ]
+
+    def _ops_outstanding_payments(self):
+        """{fund purpose id (or None): (received, paid)} of the payments of
+        the month not yet on the bank, in the company's currency."""
+        self.ensure_one()
+        result = defaultdict(lambda: (0.0, 0.0))
+        if not (self.month and self.company_id):
+            return result
+        groups = self.env["account.payment"]._read_group(
+            self._ops_outstanding_domain(),
+            ["ops_fund_purpose_id", "payment_type"],
+            ["amount_company_currency_signed:sum"],
+        )
+        for purpose, payment_type, amount in groups:
+            received, paid = result[purpose.id or None]
+            if payment_type == "inbound":
+                received += abs(amount)
+            else:
+                paid += abs(amount)
+            result[purpose.id or None] = (received, paid)
+        return result
+
     @api.model
     def _ops_planned_expense(self, company, day):
         """{fund purpose id: planned expense} of the approved plan of the
@@ -785,6 +836,12 @@ class OpsCashPlanLine(models.Model):
     )
     # What the line was filled from (copied with the line into a new
     # version: filling that version again adds none of them twice).
+    outstanding_amount = fields.Monetary(
+        string="Outstanding",
+        compute="_compute_outstanding_amount",
+        help="Payments of the month with this purpose not yet on the bank (outstanding "
+        "account): they become actual when the bank statement settles them.",
+    )
     funding_schedule_ids = fields.Many2many("ops.funding.schedule", string="Funding Schedule Items")
     move_ids = fields.Many2many("account.move", string="Invoices and Bills")
     expense_sheet_ids = fields.Many2many("hr.expense.sheet", string="Expense Reports")
@@ -796,6 +853,13 @@ class OpsCashPlanLine(models.Model):
                 income, expense = figures.get(line.fund_purpose_id.id, (0.0, 0.0))
                 line.actual_amount = income if line.direction == "income" else expense
                 line.variance_amount = line.actual_amount - line.planned_amount
+
+    def _compute_outstanding_amount(self):
+        for plan, lines in self.grouped("plan_id").items():
+            outstanding = plan._ops_outstanding_payments() if plan else {}
+            for line in lines:
+                received, paid = outstanding.get(line.fund_purpose_id.id, (0.0, 0.0))
+                line.outstanding_amount = received if line.direction == "income" else paid
 
     @api.constrains("planned_amount")
     def _check_planned_amount(self):

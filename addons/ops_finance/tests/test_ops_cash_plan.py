@@ -69,6 +69,10 @@ class TestCashPlan(CashCommon):
         self.assertEqual(by_purpose[self.p_salaries].actual_amount, 1200.0)
         self.assertEqual(by_purpose[self.p_salaries].variance_amount, 200.0)
         self.assertEqual(by_purpose[self.p_marketing].actual_amount, 500.0)
+        # The salaries payment books straight on the bank here: actual, not
+        # outstanding (ops_finance_reconcile tests Odoo's outstanding accounts).
+        self.assertEqual(by_purpose[self.p_salaries].outstanding_amount, 0.0)
+        self.assertEqual(plan.outstanding_expense, 0.0)
         # Leadership reads the same figures.
         as_leader = plan.with_user(self.user_leader)
         self.assertEqual(as_leader.actual_closing_balance, 11000.0)

@@ -108,6 +108,8 @@ class TestClaimToBank(ExpenseCommon):
         self.assertIn(sheet.payment_state, ("in_payment", "paid"))
         self.assertFalse(payment.is_matched, "not on the bank yet")
         self.assertEqual(self._figure(self.reimbursement, "actual_amount"), 0.0)
+        self.assertEqual(self._figure(self.reimbursement, "outstanding_amount"), 120.0)
+        self.assertEqual(self.plan.outstanding_expense, 120.0)
         self.assertFalse(
             payment.message_ids.filtered(lambda m: "cash plan" in (m.body or "")),
             "planned: not flagged",
@@ -128,6 +130,8 @@ class TestClaimToBank(ExpenseCommon):
         self.assertTrue(payment.is_matched)
         self.assertEqual(lines[0].ops_fund_purpose_id, self.reimbursement, "taken from it")
         self.assertEqual(self._figure(self.reimbursement, "actual_amount"), 120.0)
+        self.assertEqual(self._figure(self.reimbursement, "outstanding_amount"), 0.0)
+        self.assertEqual(self.plan.outstanding_expense, 0.0)
         self.assertEqual(sheet.payment_state, "paid")
 
     def test_off_plan_payment_is_flagged(self):
