@@ -61,3 +61,17 @@ class TestChineseChartExpenseAccounts(TransactionCase):
         main = self.env.ref("base.main_company")
         if main.chart_template not in ("cn", "cn_large_bis"):
             self.assertFalse(self._account(self.meal, main), "generic chart: the category's")
+
+
+@tagged("post_install", "-at_install")
+class TestOcaExpenseTermsInChinese(TransactionCase):
+    """OCA's hr_expense_tier_validation ships no Chinese; ops_finance does
+    (i18n_extra/zh_CN.po), loaded with it."""
+
+    def test_search_filter_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_expense_tier_validation", "ops_finance"], ["zh_CN"]
+        )
+        view = self.env.ref("hr_expense_tier_validation.hr_expense_sheet_view_search")
+        self.assertIn("待我审批", view.with_context(lang="zh_CN").arch_db)
