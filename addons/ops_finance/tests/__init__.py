@@ -17,3 +17,4 @@ from . import test_ops_finance_rules
 from . import test_attachment_access
 from . import test_ops_budget_call
 from . import test_cn_chart
+from . import test_ops_cash_plan_draft

@@ -6,3 +6,4 @@ from . import test_approval_tour
 from . import test_tier_review_access
 from . import test_attachment_access
 from . import test_tier_review_escalation
+from . import test_oca_chinese

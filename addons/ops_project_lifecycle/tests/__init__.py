@@ -6,3 +6,4 @@ from . import test_ops_project_reports
 from . import test_ops_project_lifecycle_tour
 from . import test_ops_project_lifecycle_rules
 from . import test_ops_cases
+from . import test_ops_operations_analysis
