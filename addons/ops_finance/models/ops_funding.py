@@ -259,6 +259,7 @@ class OpsFundingSchedule(models.Model):
     _description = "Funding Schedule Item"
     _order = "date, id"
     _check_company_auto = True
+    _ops_harmless_methods = ("action_ops_pay",)
 
     funding_id = fields.Many2one("ops.funding", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="funding_id.company_id", store=True, index=True)
@@ -309,6 +310,41 @@ class OpsFundingSchedule(models.Model):
         string="Reminder Sent", readonly=True, copy=False, help="Finance has been reminded."
     )
     name = fields.Char(string="Description")
+
+    def action_ops_pay(self):
+        """A draft payment of the item — counterparty, amount, date and the
+        item's fund purpose proposed — linked to it and opened for finance to
+        check and confirm; the item is done once the payment is posted."""
+        self.ensure_one()
+        if self.payment_id:
+            raise UserError(
+                self.env._(
+                    "%(item)s already has its payment %(payment)s.",
+                    item=self.display_name,
+                    payment=self.payment_id.display_name,
+                )
+            )
+        income = self.direction == "income"
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound" if income else "outbound",
+                "partner_type": "customer" if income else "supplier",
+                "partner_id": self.funding_id.partner_id.id,
+                "amount": self.amount,
+                "currency_id": self.currency_id.id,
+                "date": self.date,
+                "company_id": self.company_id.id,
+                "ops_fund_purpose_id": self.fund_purpose_id.id,
+                "memo": self.display_name,
+            }
+        )
+        self.payment_id = payment
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.payment",
+            "res_id": payment.id,
+            "views": [(False, "form")],
+        }
 
     @api.depends("kind")
     def _compute_direction(self):

@@ -159,6 +159,38 @@ class TestFunding(CashCommon):
         april.with_user(self.user_finance).action_fill_from_schedules()
         self.assertFalse(april.line_ids)
 
+    def test_pay_an_item_proposes_its_purpose(self):
+        loan = self._loan()
+        loan.action_generate_schedule()
+        item = loan.schedule_ids.filtered(lambda s: s.kind == "interest")[:1]
+        as_finance = item.with_user(self.user_finance)
+        action = as_finance.action_ops_pay()
+        payment = self.env["account.payment"].browse(action["res_id"])
+        self.assertEqual(item.payment_id, payment)
+        self.assertRecordValues(
+            payment,
+            [
+                {
+                    "state": "draft",
+                    "payment_type": "outbound",
+                    "partner_id": self.bank_partner.id,
+                    "amount": item.amount,
+                    "date": item.date,
+                    "ops_fund_purpose_id": self.p_debt.id,
+                }
+            ],
+        )
+        payment.with_user(self.user_finance).action_post()
+        self.assertTrue(item.done)
+        with self.assertRaises(UserError):
+            as_finance.action_ops_pay()
+        drawdown = loan.schedule_ids.filtered(lambda s: s.kind == "drawdown")[:1]
+        received = self.env["account.payment"].browse(
+            drawdown.with_user(self.user_finance).action_ops_pay()["res_id"]
+        )
+        self.assertEqual(received.payment_type, "inbound")
+        self.assertEqual(received.ops_fund_purpose_id, self.p_loan)
+
     def test_schedule_item_done_by_its_payment(self):
         loan = self._loan()
         item = (
