@@ -10,7 +10,6 @@
     "maintainers": ["ops-suite"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "post_init_hook": "post_init_hook",
     "depends": [
         "ops_org",
         "account",
@@ -37,6 +36,7 @@
         "data/hr_expense_data.xml",
         "data/ops_fund_purpose_data.xml",
         "data/ops_cash_data.xml",
+        "data/account_chart_template_data.xml",
         "views/hr_department_views.xml",
         "views/ops_budget_views.xml",
         "views/ops_budget_adjustment_views.xml",

@@ -43,10 +43,12 @@ class AccountChartTemplate(models.AbstractModel):
         return res
 
     @api.model
-    def _ops_set_expense_accounts(self, companies):
+    def _ops_set_expense_accounts(self, companies=None):
         """On a Chinese chart, the expense account of each of Odoo's expense
-        categories for the company (one already chosen is kept). Other
-        charts keep their income/expense category defaults."""
+        categories for the company (one already chosen is kept); every
+        company when none is given. Other charts keep their income/expense
+        category defaults."""
+        companies = companies if companies is not None else self.env["res.company"].search([])
         for company in companies.filtered("chart_template"):
             chart = self.with_company(company)
             for category_xmlid, accounts in CN_EXPENSE_ACCOUNTS.items():

@@ -401,8 +401,18 @@ class OpsBudget(models.Model):
         year = fields.Date.context_today(self).year
         if self.search([("company_id", "=", company.id), ("year", "=", year)]):
             return
-        expense = self.env["account.account"].search(
-            [("company_ids", "in", company.id), ("account_type", "=", "expense")], limit=1
+        # The account the demo expense reports post to (their category's), so
+        # that the claims count against the budget; else any expense account.
+        product = self.env["product.product"].search(
+            [("can_be_expensed", "=", True), ("company_id", "in", [False, company.id])], limit=1
+        )
+        product = product.with_company(company)
+        expense = (
+            product.property_account_expense_id
+            or product.categ_id.property_account_expense_categ_id
+            or self.env["account.account"].search(
+                [("company_ids", "in", company.id), ("account_type", "=", "expense")], limit=1
+            )
         )
         journal = self.env["account.journal"].search(
             [("company_id", "=", company.id), ("type", "=", "general")], limit=1
