@@ -26,7 +26,9 @@ cny.active = True
 env.ref("base.main_company").write({"country_id": env.ref("base.cn").id, "currency_id": cny.id})
 env.cr.commit()
 PY
-    odoo -c "$OPS_CONF" -d "$DB" -i "$OPS_LOCALISATION" --stop-after-init --log-level=warn
+    # Chinese loaded before the chart, so that its accounts get their Chinese names.
+    odoo -c "$OPS_CONF" -d "$DB" -i "$OPS_LOCALISATION" --load-language="$LANGS" \
+        --stop-after-init --log-level=warn
     keep_main_company "$DB"
     odoo -c "$OPS_CONF" -d "$DB" -i ops_suite --load-language="$LANGS" --stop-after-init --log-level=warn
     odoo shell -c "$OPS_CONF" -d "$DB" --log-level=error --no-http <<'PY'
