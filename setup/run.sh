@@ -29,7 +29,6 @@ PY
     # Chinese loaded before the chart, so that its accounts get their Chinese names.
     odoo -c "$OPS_CONF" -d "$DB" -i "$OPS_LOCALISATION" --load-language="$LANGS" \
         --stop-after-init --log-level=warn
-    keep_main_company "$DB"
     odoo -c "$OPS_CONF" -d "$DB" -i ops_suite --load-language="$LANGS" --stop-after-init --log-level=warn
     odoo shell -c "$OPS_CONF" -d "$DB" --log-level=error --no-http <<'PY'
 users = env["res.users"].search([("login", "=like", "ops.%")])

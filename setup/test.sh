@@ -21,7 +21,6 @@ if ! odoo -c "$OPS_CONF" -d "$DB" -i "$ADDONS,$OPS_LOCALISATION" --stop-after-in
     grep -E '(ERROR|CRITICAL) ' -A 20 "$LOG" | head -n 80
     die "Installing $ADDONS into $DB failed (see $LOG)."
 fi
-keep_main_company "$DB"
 
 # The tests' own HTTP server listens beside a running demo server; one
 # configuration per checkout and database, so two checkouts test side by side.
