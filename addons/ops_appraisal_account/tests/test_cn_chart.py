@@ -1,9 +1,13 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from unittest import SkipTest
+
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.ops_org.tests.common import run_migration
+
+from . import test_ops_appraisal_bonus_sheet as bonus_sheet_tests
 
 
 @tagged("post_install", "-at_install")
@@ -68,3 +72,48 @@ class TestChineseChartBonusAccounts(TransactionCase):
         run_migration(self.env, "ops_appraisal_account", "18.0.1.2.0", "post", "18.0.1.1.0")
         self.assertEqual(company.ops_bonus_payable_account_id.code[:4], "2211")
         self.assertEqual(company.ops_bonus_expense_account_id.code[:4], "6602")
+
+
+@tagged("post_install", "-at_install")
+class TestBonusJournalEntryChineseChart(bonus_sheet_tests.TestBonusJournalEntry):
+    """Every test of the bonus journal entry again, in a company in China, in
+    CNY, on Odoo's Chinese chart, with the accounts the chart gives: the
+    bonuses are owed on 应付职工薪酬 (2211) against 管理费用 (5602)."""
+
+    @classmethod
+    def _ops_appraisal_company(cls):
+        if cls.env["ir.module.module"]._get("l10n_cn").state != "installed":
+            raise SkipTest("l10n_cn is not installed in this database")
+        company = cls.env["res.company"].create(
+            {
+                "name": "数字媒体公司",
+                "country_id": cls.env.ref("base.cn").id,
+                "currency_id": cls.env.ref("base.CNY").id,
+            }
+        )
+        cls.env["account.chart.template"].try_loading("cn", company, install_demo=False)
+        return company
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        chart = cls.env["account.chart.template"].with_company(cls.company)
+        cls.payable_account = chart.ref("l10n_cn_common_account_2211")
+        cls.expense_account = chart.ref("l10n_cn_account_5602")
+        cls.journal = chart.ref("general")
+        cls.company.write(
+            {
+                "ops_bonus_expense_account_id": cls.expense_account.id,
+                "ops_bonus_payable_account_id": cls.payable_account.id,
+                "ops_bonus_journal_id": cls.journal.id,
+            }
+        )
+
+    def test_owed_on_payroll_payable_in_cny(self):
+        self.assertEqual(self.company.currency_id.name, "CNY")
+        self.create_move()
+        move = self.sheet.move_id
+        self.assertEqual(move.currency_id.name, "CNY")
+        payable = move.line_ids.filtered(lambda line: line.credit)
+        self.assertEqual(payable.account_id.code[:4], "2211")
+        self.assertAlmostEqual(payable.credit, self.sheet.total)
