@@ -167,12 +167,17 @@ class Base(models.AbstractModel):
         that is not loaded ("Invalid language code"): a message to a user
         whose language was never loaded is written in the company's, and the
         decision that sends it goes through."""
-        Lang = self.env["res.lang"]
         company_lang = self.env.company.partner_id.lang
         for code in (*codes, company_lang, self.env.context.get("lang")):
-            if code and (code == "en_US" or Lang._get_data(code=code)):
+            if code and self._ops_lang_loaded(code):
                 return code
         return "en_US"
+
+    @api.model
+    def _ops_lang_loaded(self, code):
+        """Whether ``code`` is a language the database has loaded (English
+        always is)."""
+        return code == "en_US" or bool(self.env["res.lang"]._get_data(code=code))
 
     @api.model
     def _ops_group_users(self, *xmlids, company=None):

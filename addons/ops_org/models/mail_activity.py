@@ -56,11 +56,8 @@ class MailActivity(models.Model):
         # fails on one that is not loaded ("Invalid language code"), which
         # would refuse the step or decision creating the activity: such an
         # assignee is told in the company's language (base._ops_lang).
-        Lang = self.env["res.lang"]
         unloaded = self.filtered(
-            lambda a: (
-                a.user_id.lang not in (False, "en_US") and not Lang._get_data(code=a.user_id.lang)
-            )
+            lambda a: a.user_id.lang and not self._ops_lang_loaded(a.user_id.lang)
         )
         res = super(MailActivity, self - unloaded).action_notify()
         for activity in unloaded:

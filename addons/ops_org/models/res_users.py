@@ -25,7 +25,7 @@ class ResUsers(models.Model):
 
     @api.model
     def _ops_check_lang(self, code):
-        if code and code != "en_US" and not self.env["res.lang"]._get_data(code=code):
+        if code and not self._ops_lang_loaded(code):
             raise ValidationError(
                 self.env._(
                     "The language %(lang)s is not loaded in this database: an administrator "
