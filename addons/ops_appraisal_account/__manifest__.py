@@ -12,9 +12,9 @@
     "development_status": "Alpha",
     "depends": ["ops_appraisal", "account"],
     "auto_install": True,
-    "post_init_hook": "post_init_hook",
     "data": [
         "security/ir.model.access.csv",
+        "data/account_chart_template_data.xml",
         "views/res_config_settings_views.xml",
         "views/ops_appraisal_bonus_sheet_views.xml",
         "views/account_move_views.xml",

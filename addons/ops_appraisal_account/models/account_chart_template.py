@@ -38,10 +38,11 @@ class AccountChartTemplate(models.AbstractModel):
         }
 
     @api.model
-    def _ops_set_bonus_defaults(self, companies):
-        """The bonus accounts and journal of ``companies`` whose chart was
-        loaded before this addon, from their chart's data (those already
-        set are kept)."""
+    def _ops_set_bonus_defaults(self, companies=None):
+        """The bonus accounts and journal of ``companies`` (every company
+        when none is given) whose chart was loaded before this addon, from
+        their chart's data (those already set are kept)."""
+        companies = companies if companies is not None else self.env["res.company"].search([])
         for company in companies.filtered("chart_template"):
             chart = self.with_company(company)
             data = chart._get_chart_template_data(company.chart_template)["res.company"]

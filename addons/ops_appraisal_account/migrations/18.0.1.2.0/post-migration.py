@@ -9,4 +9,4 @@ def migrate(env, version):
     """18.0.1.2.0 sets the bonus accounts from the Chinese charts: companies
     of an existing installation on them get what a new installation gets
     (accounts already chosen are kept)."""
-    env["account.chart.template"]._ops_set_bonus_defaults(env["res.company"].search([]))
+    env["account.chart.template"]._ops_set_bonus_defaults()

@@ -9,4 +9,4 @@ def migrate(env, version):
     """18.0.1.4.0 sets the accounts of the expense categories on the Chinese
     charts: companies of an existing installation on them get what a new
     installation gets (accounts already chosen are kept)."""
-    env["account.chart.template"]._ops_set_expense_accounts(env["res.company"].search([]))
+    env["account.chart.template"]._ops_set_expense_accounts()
