@@ -1,11 +1,9 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from unittest import SkipTest
-
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.ops_org.tests.common import run_migration
+from odoo.addons.ops_org.tests.common import chinese_company, run_migration
 
 from . import test_ops_appraisal_bonus_sheet as bonus_sheet_tests
 
@@ -16,22 +14,8 @@ class TestChineseChartBonusAccounts(TransactionCase):
     set-up; the addon does not depend on it) gets its bonus accounts from
     the chart: 应付职工薪酬 (2211) against 管理费用, the miscellaneous journal."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        if cls.env["ir.module.module"]._get("l10n_cn").state != "installed":
-            cls.skipTest(cls, "l10n_cn is not installed in this database")
-
     def _company(self, chart):
-        company = self.env["res.company"].create(
-            {
-                "name": f"数字媒体公司 {chart}",
-                "country_id": self.env.ref("base.cn").id,
-                "currency_id": self.env.ref("base.CNY").id,
-            }
-        )
-        self.env["account.chart.template"].try_loading(chart, company, install_demo=False)
-        return company.with_company(company)
+        return chinese_company(self.env, chart)
 
     def test_small_business_chart(self):
         company = self._company("cn")
@@ -82,17 +66,7 @@ class TestBonusJournalEntryChineseChart(bonus_sheet_tests.TestBonusJournalEntry)
 
     @classmethod
     def _ops_appraisal_company(cls):
-        if cls.env["ir.module.module"]._get("l10n_cn").state != "installed":
-            raise SkipTest("l10n_cn is not installed in this database")
-        company = cls.env["res.company"].create(
-            {
-                "name": "数字媒体公司",
-                "country_id": cls.env.ref("base.cn").id,
-                "currency_id": cls.env.ref("base.CNY").id,
-            }
-        )
-        cls.env["account.chart.template"].try_loading("cn", company, install_demo=False)
-        return company
+        return chinese_company(cls.env, "cn")
 
     @classmethod
     def setUpClass(cls):

@@ -3,7 +3,7 @@
 
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.ops_org.tests.common import run_migration
+from odoo.addons.ops_org.tests.common import chinese_company, run_migration
 
 
 @tagged("post_install", "-at_install")
@@ -15,21 +15,11 @@ class TestChineseChartExpenseAccounts(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if cls.env["ir.module.module"]._get("l10n_cn").state != "installed":
-            cls.skipTest(cls, "l10n_cn is not installed in this database")
         cls.meal = cls.env.ref("hr_expense.expense_product_meal")
         cls.travel = cls.env.ref("hr_expense.expense_product_travel_accommodation")
 
     def _company(self, chart):
-        company = self.env["res.company"].create(
-            {
-                "name": f"数字媒体公司 {chart}",
-                "country_id": self.env.ref("base.cn").id,
-                "currency_id": self.env.ref("base.CNY").id,
-            }
-        )
-        self.env["account.chart.template"].try_loading(chart, company, install_demo=False)
-        return company
+        return chinese_company(self.env, chart)
 
     def _account(self, product, company):
         return product.with_company(company).property_account_expense_id

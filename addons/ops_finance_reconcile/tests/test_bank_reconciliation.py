@@ -97,6 +97,18 @@ class TestClaimToBank(ExpenseCommon):
             [("journal_id", "=", self.bank.id)], order="date, id"
         )
 
+    def _reconcile(self, line, payment):
+        """On OCA's reconciliation form, as finance: the payment's
+        outstanding line added to the bank line, then Reconcile."""
+        line = line.with_user(self.user_finance)
+        with Form(
+            line, view="account_reconcile_oca.bank_statement_line_form_reconcile_view"
+        ) as form:
+            form.add_account_move_line_id = payment.move_id.line_ids.filtered(
+                lambda ln: ln.account_id != payment.destination_account_id
+            )
+        line.reconcile_bank_line()
+
     def _figure(self, purpose, name):
         self.plan.invalidate_recordset()
         line = self.plan.line_ids.filtered(lambda ln: ln.fund_purpose_id == purpose)
@@ -118,14 +130,7 @@ class TestClaimToBank(ExpenseCommon):
         lines = self._import()
         self.assertEqual(lines.mapped("amount"), [-120.0, -3000.0])
         self.assertEqual(lines[0].partner_name, "Employee")
-        claim_line = lines[0].with_user(self.user_finance)
-        with Form(
-            claim_line, view="account_reconcile_oca.bank_statement_line_form_reconcile_view"
-        ) as form:
-            form.add_account_move_line_id = payment.move_id.line_ids.filtered(
-                lambda ln: ln.account_id != payment.destination_account_id
-            )
-        claim_line.reconcile_bank_line()
+        self._reconcile(lines[0], payment)
         self.assertTrue(lines[0].is_reconciled)
         self.assertTrue(payment.is_matched)
         self.assertEqual(lines[0].ops_fund_purpose_id, self.reimbursement, "taken from it")
@@ -154,14 +159,8 @@ class TestClaimToBank(ExpenseCommon):
         self.assertTrue(
             payment.message_ids.filtered(lambda m: "No approved cash plan" in (m.body or ""))
         )
-        rent_line = self._import()[1].with_user(self.user_finance)
-        with Form(
-            rent_line, view="account_reconcile_oca.bank_statement_line_form_reconcile_view"
-        ) as form:
-            form.add_account_move_line_id = payment.move_id.line_ids.filtered(
-                lambda ln: ln.account_id != payment.destination_account_id
-            )
-        rent_line.reconcile_bank_line()
+        rent_line = self._import()[1]
+        self._reconcile(rent_line, payment)
         self.assertEqual(rent_line.ops_fund_purpose_id, self.rent)
 
 

@@ -5,6 +5,7 @@ import importlib
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from unittest import SkipTest
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.modules.migration import load_script
@@ -83,6 +84,24 @@ def ops_user(env, login, groups, company=None):
         company_id=company.id,
         company_ids=[(6, 0, company.ids)],
     )
+
+
+def chinese_company(env, chart="cn"):
+    """A new company in China, in CNY, on Odoo's Chinese chart ``chart``
+    (``cn``: 小企业会计准则, ``cn_large_bis``: 企业会计准则). The set-up installs
+    ``l10n_cn`` beside the suite (no addon depends on it); where it is
+    missing the test is skipped."""
+    if env["ir.module.module"]._get("l10n_cn").state != "installed":
+        raise SkipTest("l10n_cn is not installed in this database")
+    company = env["res.company"].create(
+        {
+            "name": f"数字媒体公司 {chart}",
+            "country_id": env.ref("base.cn").id,
+            "currency_id": env.ref("base.CNY").id,
+        }
+    )
+    env["account.chart.template"].try_loading(chart, company, install_demo=False)
+    return company.with_company(company)
 
 
 def run_migration(env, addon, version, stage, installed_version):
