@@ -22,6 +22,21 @@ STATES = [
     ("destroyed", "Destroyed"),
 ]
 
+# The demo company's departments (ops_org's demo data).
+DEMO_DEPARTMENTS = (
+    "planning",
+    "design",
+    "technology",
+    "testing",
+    "operations",
+    "marketing",
+    "sales",
+    "customer_service",
+    "finance",
+    "hr",
+    "administration",
+)
+
 
 class OpsDocument(models.Model):
     """A company document (公司文件, policy §三(二)3), internal or external,
@@ -203,8 +218,14 @@ class OpsDocument(models.Model):
     my_ack_pending = fields.Boolean(
         string="To Acknowledge", compute="_compute_ack_counts", compute_sudo=False
     )
+    # Only those who may read destruction requests (the form hides the tab
+    # from everyone else instead of failing on it).
     destruction_ids = fields.One2many(
-        "ops.document.destruction", "document_id", string="Destruction Requests"
+        "ops.document.destruction",
+        "document_id",
+        string="Destruction Requests",
+        groups="ops_org.ops_org_group_administration,ops_org.ops_org_group_confidentiality,"
+        "ops_org.ops_org_group_leadership",
     )
 
     _sql_constraints = [
@@ -537,6 +558,13 @@ class OpsDocument(models.Model):
                 "name": "考勤管理制度 Attendance Regulation",
                 "kind": "regulation",
                 "department_id": ref("ops_org.hr_department_hr").id,
+                # Every department reads and acknowledges it.
+                "distribution_department_ids": [
+                    (6, 0, [ref(f"ops_org.hr_department_{name}").id for name in DEMO_DEPARTMENTS])
+                ],
+                "distribution_user_ids": [
+                    (6, 0, [ref("ops_org.user_ceo_demo").id, ref("ops_org.user_coo_demo").id])
+                ],
             },
             "Working hours 9:00-18:00; lateness and absence as in the policy.",
             "published",

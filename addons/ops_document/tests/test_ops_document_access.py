@@ -4,7 +4,7 @@
 import base64
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import DocumentCommon
 
@@ -81,6 +81,27 @@ class TestDocumentAccess(DocumentCommon):
             self.env["ops.document"].with_user(self.user_employee).create(
                 {"name": "X", "department_id": self.department.id}
             )
+
+    def test_recipient_opens_the_form(self):
+        """A recipient (an employee, a head) opens the document they are
+        asked to acknowledge: the form reads, without the destruction
+        requests they may not read (an access error before), and the
+        destruction tab is shown to those who may."""
+        document = self.publish(
+            self.make_document(
+                "To acknowledge",
+                distribution_user_ids=(self.user_employee | self.user_head).ids,
+            )
+        )
+        for user in self.user_employee | self.user_head:
+            with self.subTest(user=user.login):
+                form = Form(document.with_user(user))
+                self.assertTrue(form.my_ack_pending)
+                self.assertNotIn("destruction_ids", form._view["fields"])
+                with self.assertRaises(AccessError):
+                    document.with_user(user).read(["destruction_ids"])
+        form = Form(document.with_user(self.user_admin))
+        self.assertIn("destruction_ids", form._view["fields"])
 
     def test_acl_document_department_head(self):
         # access_ops_document_department_head

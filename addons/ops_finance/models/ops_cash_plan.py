@@ -644,7 +644,11 @@ class OpsCashPlan(models.Model):
         result = defaultdict(lambda: (0.0, 0.0))
         if not (self.month and self.company_id):
             return result
-        groups = self.env["account.payment"]._read_group(
+        # sudo: sums per fund purpose of the plan's company and month, the
+        # figures the plan shows to whoever may read it (Leadership, who
+        # approves it, reads no payment), as its actuals are; no payment is
+        # shown or returned.
+        groups = self.env["account.payment"].sudo()._read_group(
             self._ops_outstanding_domain(),
             ["ops_fund_purpose_id", "payment_type"],
             ["amount_company_currency_signed:sum"],

@@ -4,7 +4,7 @@
 from psycopg2 import IntegrityError
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -163,6 +163,20 @@ class TestCashPlan(CashCommon):
             plan.with_user(self.user_finance).unlink()
         self.assertEqual(len(plan.line_ids), 3)
         self.assertEqual(plan.planned_expense, 1800.0)
+
+    def test_leadership_opens_the_plan_it_approves(self):
+        """Leadership, who reads no payment, opens the submitted plan in its
+        form: its figures, the payments not yet on the bank included, read
+        (an access error on account.payment before)."""
+        plan = self._plan_march()
+        plan.with_user(self.user_finance).action_submit()
+        with self.assertRaises(AccessError):
+            self.env["account.payment"].with_user(self.user_leader).search([])
+        form = Form(plan.with_user(self.user_leader))
+        self.assertEqual(form.outstanding_expense, 0.0)
+        self.assertEqual(form.planned_expense, 1800.0)
+        plan.with_user(self.user_leader)._ops_approve()
+        self.assertEqual(plan.state, "approved")
 
     def test_finance_cannot_edit_a_submitted_plan(self):
         plan = self._plan_march()
