@@ -18,6 +18,14 @@ class AccountBankStatementLine(models.Model):
         self._ops_take_matched_purpose()
         return res
 
+    def _do_auto_reconcile(self, models):
+        # OCA reconciles a line that a reconciliation model matches when it
+        # is imported (e.g. the payment of the same partner and amount),
+        # without going through reconcile_bank_line.
+        res = super()._do_auto_reconcile(models)
+        self._ops_take_matched_purpose()
+        return res
+
     def _ops_matched_moves(self):
         """The entries the line's movement was reconciled with: directly
         (OCA's "edit" mode) or through the entry that carried its

@@ -11,3 +11,5 @@ from . import mail_activity
 from . import mail_thread
 from . import res_users
 from . import ir_attachment
+from . import ir_http
+from . import ir_module_module
