@@ -315,3 +315,43 @@ ops_addons() {
 db_exists() {
     [ "$(psql -U "$OPS_DB_USER" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" 2>/dev/null)" = 1 ]
 }
+
+# The demo database: created once (a company in China, in CNY, on Odoo's
+# Chinese chart, the suite with its demo data and Simplified Chinese), then
+# updated only when the addons changed. Used by run.sh and screens.sh.
+ensure_demo_db() {
+    local DB=$1 ADDONS STAMP HASH
+    ADDONS=$(ops_addons)
+    STAMP=$OPS_CACHE/demo-$DB.hash
+    HASH=$(cd "$OPS_ROOT" && find addons -type f -not -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+    # The people who use the suite are Chinese: Simplified Chinese is loaded with
+    # the suite's translations, and the demo users speak it (the administrator
+    # keeps English; each user switches in their Preferences).
+    local LANGS=zh_CN
+    if ! db_exists "$DB"; then
+        say "Creating demo database $DB: a company in China (CNY) on Odoo's Chinese chart of accounts, then ops_suite with its demo data and Simplified Chinese (a few minutes, once)"
+        # As Odoo's database manager creates a database for a country: the main
+        # company in China and in CNY before accounting is installed, so that the
+        # Chinese chart is loaded before the suite's demo books anything.
+        odoo -c "$OPS_CONF" -d "$DB" -i base --stop-after-init --log-level=warn
+        odoo shell -c "$OPS_CONF" -d "$DB" --log-level=error --no-http <<'PY'
+cny = env.ref("base.CNY")
+cny.active = True
+env.ref("base.main_company").write({"country_id": env.ref("base.cn").id, "currency_id": cny.id})
+env.cr.commit()
+PY
+        # Chinese loaded before the chart, so that its accounts get their Chinese names.
+        odoo -c "$OPS_CONF" -d "$DB" -i "$OPS_LOCALISATION" --load-language="$LANGS" \
+            --stop-after-init --log-level=warn
+        # The demo users speak Chinese (ops_org's demo, as Chinese is loaded).
+        odoo -c "$OPS_CONF" -d "$DB" -i ops_suite --load-language="$LANGS" --stop-after-init --log-level=warn
+        echo "$HASH" >"$STAMP"
+    elif [ "$(cat "$STAMP" 2>/dev/null)" != "$HASH" ]; then
+        say "Addons changed since the last run: updating $ADDONS and their Chinese in $DB"
+        odoo -c "$OPS_CONF" -d "$DB" -i ops_suite -u "$ADDONS" --load-language="$LANGS" \
+            --stop-after-init --log-level=warn
+        echo "$HASH" >"$STAMP"
+    else
+        say "Demo database $DB is up to date"
+    fi
+}

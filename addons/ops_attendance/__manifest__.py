@@ -25,5 +25,5 @@
         "report/ops_attendance_month_xlsx.xml",
         "views/ops_attendance_menus.xml",
     ],
-    "demo": ["demo/ops_attendance_demo.xml"],
+    "demo": ["demo/ops_attendance_demo.xml", "demo/hr_leave_demo.xml"],
 }

@@ -1,3 +1,3 @@
-from . import models
+from . import demo, models
 from . import report
 from . import wizards

@@ -22,4 +22,5 @@
         "data/account_statement_import_sheet_mapping_data.xml",
         "views/account_bank_statement_line_views.xml",
     ],
+    "demo": ["demo/bank_statement_demo.xml"],
 }

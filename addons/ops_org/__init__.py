@@ -1,2 +1,2 @@
-from . import models
+from . import demo, models
 from . import wizards

@@ -449,7 +449,7 @@ class HrExpenseSheet(models.Model):
         head, waiting for finance, approved with its bill). Runs once."""
         company = self.env.ref("base.main_company")
         if not company.ops_expense_policy or self.search_count(
-            [("name", "=like", "[Demo]%"), ("company_id", "=", company.id)]
+            [("name", "=like", "[演示]%"), ("company_id", "=", company.id)]
         ):
             return
         product = self.env["product.product"].search(
@@ -460,7 +460,7 @@ class HrExpenseSheet(models.Model):
         finance = self.env["res.users"].browse(finance)
         leader = self.env["res.users"].browse(leader)
         receipt = base64.b64encode(b"%PDF-1.4 demo receipt")
-        subjects = ["Taxi to the client shoot", "Props for the launch video", "Conference tickets"]
+        subjects = ["客户拍摄往返打车费", "发布会视频道具采购", "行业大会门票"]
         for step, (user_id, subject) in enumerate(zip(claimants, subjects, strict=False)):
             user = self.env["res.users"].browse(user_id)
             employee = user.employee_id
@@ -485,7 +485,7 @@ class HrExpenseSheet(models.Model):
             )
             sheet = self.create(
                 {
-                    "name": f"[Demo] {subject}",
+                    "name": f"[演示] {subject}",
                     "employee_id": employee.id,
                     "expense_line_ids": [(6, 0, expense.ids)],
                 }

@@ -4,17 +4,15 @@
 import base64
 
 from odoo.tests import Form, tagged
+from odoo.tools import file_open
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.ops_finance.tests.test_ops_expense import ExpenseCommon
 
 # What a Chinese bank's online banking exports (交易明细), in GB18030: the
-# reimbursement paid to the employee, then rent nobody planned.
-STATEMENT = (
-    "交易日期,交易流水号,摘要,对方户名,对方账号,收入金额,支出金额,余额,用途\n"
-    '20270212,CN0001,网银转账,Employee,6222000011112222,,"120.00","99,880.00",报销\n'
-    '20270213,CN0002,网银转账,物业公司,6222000033334444,,"3,000.00","96,880.00",租金\n'
-)
+# reimbursement paid to the employee, then rent nobody planned. The browser
+# tour of ops_suite uploads the same file.
+STATEMENT_PATH = "ops_finance_reconcile/static/tests/statement_cn_bank.csv"
 
 
 @tagged("post_install", "-at_install")
@@ -79,6 +77,11 @@ class TestClaimToBank(ExpenseCommon):
         self.assertEqual(len(payment), 1)
         return sheet, payment
 
+    @staticmethod
+    def _statement():
+        with file_open(STATEMENT_PATH, "rb") as statement:
+            return statement.read()
+
     def _import(self):
         wizard = (
             self.env["account.statement.import"]
@@ -87,7 +90,7 @@ class TestClaimToBank(ExpenseCommon):
             .create(
                 {
                     "statement_filename": "交易明细.csv",
-                    "statement_file": base64.b64encode(STATEMENT.encode("gb18030")),
+                    "statement_file": base64.b64encode(self._statement()),
                     "sheet_mapping_id": self.mapping.id,
                 }
             )
