@@ -460,22 +460,31 @@ class HrExpenseSheet(models.Model):
         finance = self.env["res.users"].browse(finance)
         leader = self.env["res.users"].browse(leader)
         receipt = base64.b64encode(b"%PDF-1.4 demo receipt")
-        subjects = ["客户拍摄往返打车费", "发布会视频道具采购", "行业大会门票"]
-        for step, (user_id, subject) in enumerate(zip(claimants, subjects, strict=False)):
+        subjects = [
+            ("客户拍摄往返打车费", "hr_expense.expense_product_travel_accommodation"),
+            ("发布会视频道具采购", "hr_expense.product_product_no_cost"),
+            ("行业大会门票", "hr_expense.expense_product_travel_accommodation"),
+        ]
+        for step, (user_id, (subject, category)) in enumerate(
+            zip(claimants, subjects, strict=False)
+        ):
+            # Claimed as its employee would, in their language (the budget
+            # warning of the submission is written in it).
             user = self.env["res.users"].browse(user_id)
             employee = user.employee_id
             if not employee:
                 continue
-            expense = self.env["hr.expense"].create(
+            env = self.with_context(lang=user.lang).env
+            expense = env["hr.expense"].create(
                 {
                     "name": subject,
                     "employee_id": employee.id,
-                    "product_id": product.id,
+                    "product_id": (env.ref(category, raise_if_not_found=False) or product).id,
                     "total_amount_currency": 180.0 * (step + 1),
                     "payment_mode": "own_account",
                 }
             )
-            self.env["ir.attachment"].create(
+            env["ir.attachment"].create(
                 {
                     "name": "receipt.pdf",
                     "datas": receipt,
@@ -483,7 +492,7 @@ class HrExpenseSheet(models.Model):
                     "res_id": expense.id,
                 }
             )
-            sheet = self.create(
+            sheet = env[self._name].create(
                 {
                     "name": f"[演示] {subject}",
                     "employee_id": employee.id,

@@ -648,10 +648,14 @@ class OpsCashPlan(models.Model):
         # figures the plan shows to whoever may read it (Leadership, who
         # approves it, reads no payment), as its actuals are; no payment is
         # shown or returned.
-        groups = self.env["account.payment"].sudo()._read_group(
-            self._ops_outstanding_domain(),
-            ["ops_fund_purpose_id", "payment_type"],
-            ["amount_company_currency_signed:sum"],
+        groups = (
+            self.env["account.payment"]
+            .sudo()
+            ._read_group(
+                self._ops_outstanding_domain(),
+                ["ops_fund_purpose_id", "payment_type"],
+                ["amount_company_currency_signed:sum"],
+            )
         )
         for purpose, payment_type, amount in groups:
             received, paid = result[purpose.id or None]

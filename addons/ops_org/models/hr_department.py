@@ -25,6 +25,9 @@ class HrDepartment(models.Model):
     Department Head group and its rights)."""
 
     _inherit = "hr.department"
+    # Found by its name in the user's language too: Odoo stores the full
+    # name (complete_name) once, in the language it was created in.
+    _rec_names_search = ["complete_name", "name"]
 
     _ops_subject_fields = ("manager_id",)
     _ops_decision_fields = ("manager_id",)
@@ -59,6 +62,22 @@ class HrDepartment(models.Model):
             "The department code must be unique within a company.",
         ),
     ]
+
+    @api.depends("name", "parent_id")
+    @api.depends_context("hierarchical_naming", "lang")
+    def _compute_display_name(self):
+        """The full name in the user's language (Planning shows as 策划部
+        to a user who speaks Chinese), not the stored complete_name, which
+        keeps the language the department was created in."""
+        if not self.env.context.get("hierarchical_naming", True):
+            return super()._compute_display_name()
+        for department in self:
+            names, node, seen = [], department, set()
+            while node and node.id not in seen:
+                seen.add(node.id)
+                names.append(node.name or "")
+                node = node.parent_id
+            department.display_name = " / ".join(reversed(names))
 
     @api.depends("duty_ids")
     def _compute_duty_count(self):

@@ -41,6 +41,15 @@ class TierValidation(models.AbstractModel):
         help="The step the document waits at, for whom, since when and by when it is due.",
     )
 
+    @api.depends_context("lang")
+    def _compute_next_review(self):
+        # OCA's own text ("Next: %s") has no Chinese, and the messages of
+        # its Python code can only be translated in its module: the same
+        # text from ops_org, which has.
+        for rec in self:
+            review = rec.review_ids.sorted("sequence").filtered(lambda x: x.status == "pending")[:1]
+            rec.next_review = review and self.env._("Next: %(step)s", step=review.name or "")
+
     @api.depends_context("uid", "lang")
     @api.depends("review_ids.status", "review_ids.ops_response_deadline")
     def _compute_ops_waiting_info(self):

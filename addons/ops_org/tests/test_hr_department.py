@@ -117,3 +117,24 @@ class TestDepartmentData(OpsOrgCommon):
         self.assertIn("策划", planning.duty_ids[0].name)
         hr = self.env.ref("ops_org.hr_department_hr").with_context(lang="zh_CN")
         self.assertEqual(hr.name, "人力资源部")
+
+    def test_full_name_in_the_users_language(self):
+        """A department and its parent show, and are found, in the user's
+        language (Odoo stores the full name once, in the language it was
+        created in)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        parent = self.env["hr.department"].create({"name": "Content"})
+        child = self.env["hr.department"].create({"name": "Video", "parent_id": parent.id})
+        parent.update_field_translations("name", {"zh_CN": "内容中心"})
+        child.update_field_translations("name", {"zh_CN": "视频部"})
+        self.assertEqual(child.complete_name, "Content / Video")
+        chinese = child.with_context(lang="zh_CN")
+        self.assertEqual(chinese.display_name, "内容中心 / 视频部")
+        self.assertEqual(child.with_context(lang="en_US").display_name, "Content / Video")
+        self.assertEqual(
+            child.with_context(lang="zh_CN", hierarchical_naming=False).display_name, "视频部"
+        )
+        found = self.env["hr.department"].with_context(lang="zh_CN").name_search("视频")
+        self.assertEqual([row[0] for row in found], child.ids)
+        found = self.env["hr.department"].name_search("Content / Vid")
+        self.assertEqual([row[0] for row in found], child.ids)

@@ -214,6 +214,19 @@ class TestApprovalActivities(ApprovalCommon):
 
 
 @tagged("post_install", "-at_install")
+class TestNextStepInChinese(ApprovalCommon):
+    def test_next_step_named_in_the_users_language(self):
+        """The banner's "Next: <step>" (OCA's text has no Chinese) reads in
+        Chinese for a user who speaks it."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["ops_org"], ["zh_CN"])
+        record = self._request(self.user_employee)
+        self.tier_head.with_context(lang="zh_CN").name = "部门负责人"
+        self.assertEqual(record.with_context(lang="en_US").next_review, "Next: Department head")
+        self.assertEqual(record.with_context(lang="zh_CN").next_review, "下一步：部门负责人")
+
+
+@tagged("post_install", "-at_install")
 class TestSelfApproval(ApprovalCommon):
     def test_head_request_goes_to_next_level(self):
         """A head's own request is reviewed above them: here, Leadership."""
