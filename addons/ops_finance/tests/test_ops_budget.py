@@ -17,6 +17,14 @@ class TestBudget(BudgetCommon):
             self.cost_centre.plan_id, self.env.ref("ops_finance.account_analytic_plan_cost_centres")
         )
 
+    def test_cost_centre_named_as_the_department_in_each_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        department = self.env["hr.department"].create({"name": "Video"})
+        department.update_field_translations("name", {"zh_CN": "视频部"})
+        centre = department._ops_cost_centre()
+        self.assertEqual(centre.with_context(lang="en_US").name, "Video")
+        self.assertEqual(centre.with_context(lang="zh_CN").name, "视频部")
+
     def test_department_head_drafts_and_submits_in_the_form(self):
         with Form(self.part.with_user(self.user_head)) as form:
             with form.line_ids.new() as line:

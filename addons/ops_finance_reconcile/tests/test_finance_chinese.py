@@ -31,6 +31,14 @@ class TestFinanceScreensInChinese(TransactionCase):
         menu = self.env.ref("account.menu_finance_reports")
         self.assertEqual(menu.with_context(lang="zh_CN").name, "报表")
 
+    def test_noupdate_data_mistranslated_replaced(self):
+        # Odoo's expense categories are "noupdate" data (ops_finance ships these).
+        self.env["ir.module.module"]._load_module_terms(["hr_expense"], ["zh_CN"])
+        travel = self.env.ref("hr_expense.expense_product_travel_accommodation_product_template")
+        self.assertEqual(travel.with_context(lang="zh_CN").name, "差旅住宿费")
+        communication = self.env.ref("hr_expense.expense_product_communication_product_template")
+        self.assertEqual(communication.with_context(lang="zh_CN").name, "通讯费")
+
     def test_untranslated_view_term(self):
         form = self.env.ref("account_reconcile_oca.bank_statement_line_form_reconcile_view")
         self.assertIn("其他信息", form.with_context(lang="zh_CN").arch_db)

@@ -34,5 +34,7 @@ class IrModuleModule(models.Model):
                 importer.load_file(path, lang)
                 loaded = True
         if loaded:
-            importer.save(overwrite=True)
+            # Forced: Odoo's data is often "noupdate" (expense categories),
+            # which a plain overwrite leaves as it is.
+            importer.save(overwrite=True, force_overwrite=True)
         return res

@@ -85,13 +85,6 @@ class DemoScreens(HttpCase):
             "ops.document", [("kind", "=", "regulation"), ("state", "=", "published")]
         )
         self.screen("demo_document_acknowledge", f"/odoo/ops.document/{regulation.id}", "ops.ops.1")
-        month = self.record("ops.attendance.month", [("company_id", "=", company.id)])
-        if not month.line_ids:
-            # HR computes last month's summary (the demo leaves it to them).
-            month.action_compute()
-        self.screen(
-            "demo_attendance_month", f"/odoo/ops.attendance.month/{month.id}", "ops.hr.head"
-        )
         plan = self.record(
             "ops.cash.plan", [("company_id", "=", company.id), ("state", "=", "submitted")]
         )

@@ -4,9 +4,10 @@
    classes and field and button names, never by a label. */
 import { registry } from "@web/core/registry";
 
-function screen(name, trigger) {
+function screen(name, trigger, before = []) {
     registry.category("web_tour.tours").add(`ops_suite_demo_${name}`, {
         steps: () => [
+            ...before,
             {
                 content: `The screen ${name} is shown (or an error)`,
                 trigger: `${trigger}, .o_error_dialog, .modal .modal-body`,
@@ -41,10 +42,19 @@ const RECORDS = ".o_data_row, .o_kanban_record:not(.o_kanban_ghost)";
 screen("demo_my_approvals", `.o_action_manager :is(${RECORDS})`);
 screen("demo_my_approvals_phone", `.o_action_manager :is(${RECORDS})`);
 screen("demo_expense_report", ".o_form_view .alert.alert-warning");
-screen("demo_bank_reconcile", ".o_account_reconcile_oca .o_kanban_record:not(.o_kanban_ghost)");
+screen(
+    "demo_bank_reconcile",
+    ".o_account_reconcile_oca_info .o_form_view [name='ops_fund_purpose_id']",
+    [
+        {
+            content: "Open the reimbursement reconciled with its payment",
+            trigger: ".o_account_reconcile_oca .o_kanban_record:not(.o_kanban_ghost):first",
+            run: "click",
+        },
+    ]
+);
 screen("demo_evaluations_to_give", `.o_action_manager :is(${RECORDS})`);
 screen("demo_contact_sheets", `.o_action_manager :is(${RECORDS})`);
 screen("demo_document_acknowledge", ".o_form_view button[name='action_acknowledge']:visible");
-screen("demo_attendance_month", ".o_form_view .o_field_one2many .o_data_row");
 screen("demo_cash_plan", ".o_form_view .o_field_one2many .o_data_row");
 screen("demo_project_lifecycle", `.o_action_manager :is(${RECORDS})`);
