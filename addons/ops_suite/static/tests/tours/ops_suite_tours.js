@@ -255,19 +255,23 @@ registerTour("ops_suite_contact_sheet_accept_phone", () => [
     ...screenshot("contact_sheet_accepted_phone"),
 ]);
 
+/* The employee's time off, by their name (Leadership may have other work
+   waiting, such as the demo's cash plan). */
+const LATE_LEAVE = ".o_kanban_record:contains('Tour Employee')";
+
 registerTour("ops_suite_late_approval_phone", () => [
     {
         content: "The late step now waits for Leadership too",
-        trigger: ".o_kanban_record button[name='action_ops_approve']",
+        trigger: `${LATE_LEAVE} button[name='action_ops_approve']`,
     },
     ...screenshot("late_approval_phone"),
     {
         content: "Decide it in the reviewer's place",
-        trigger: ".o_kanban_record button[name='action_ops_approve']",
+        trigger: `${LATE_LEAVE} button[name='action_ops_approve']`,
         run: "click",
     },
     {
-        content: "Nothing waits any more",
-        trigger: ".o_kanban_view:not(:has(.o_kanban_record button[name='action_ops_approve']))",
+        content: "It waits no more",
+        trigger: `.o_kanban_view:not(:has(${LATE_LEAVE}))`,
     },
 ]);
