@@ -44,6 +44,15 @@ class OpsFinanceReconcileDemo(models.AbstractModel):
             return True
         today = fields.Date.context_today(self)
         day = max(today - timedelta(days=1), today + relativedelta(day=1))
+        # Finance names the bank's payment methods in its language (Odoo
+        # names them once, in the language of the installation): the label
+        # of every payment line carries it.
+        for method_line in (
+            bank.inbound_payment_method_line_ids | bank.outbound_payment_method_line_ids
+        ):
+            method_line.with_user(finance).name = method_line.payment_method_id.with_context(
+                lang=finance.lang
+            ).name
         # Finance pays the claim as from the expense report, with the
         # purpose the payment wizard proposes (expense reimbursement).
         sheet = sheet.with_user(finance)

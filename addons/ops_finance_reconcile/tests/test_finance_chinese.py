@@ -31,6 +31,16 @@ class TestFinanceScreensInChinese(TransactionCase):
         menu = self.env.ref("account.menu_finance_reports")
         self.assertEqual(menu.with_context(lang="zh_CN").name, "报表")
 
+    def test_payment_accounts_and_method(self):
+        # The main company's outstanding accounts (Odoo's own Chinese is the
+        # English) and the manual payment method.
+        outstanding = self.env.ref("account.1_account_journal_payment_credit_account_id")
+        self.assertEqual(outstanding.with_context(lang="zh_CN").name, "在途付款")
+        receipts = self.env.ref("account.1_account_journal_payment_debit_account_id")
+        self.assertEqual(receipts.with_context(lang="zh_CN").name, "在途收款")
+        method = self.env.ref("account.account_payment_method_manual_out")
+        self.assertEqual(method.with_context(lang="zh_CN").name, "手动付款")
+
     def test_noupdate_data_mistranslated_replaced(self):
         # Odoo's expense categories are "noupdate" data (ops_finance ships these).
         self.env["ir.module.module"]._load_module_terms(["hr_expense"], ["zh_CN"])
