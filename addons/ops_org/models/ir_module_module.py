@@ -18,9 +18,16 @@ class IrModuleModule(models.Model):
         res = super()._load_module_terms(
             modules, langs, overwrite=overwrite, imported_module=imported_module
         )
+        # The ops addons being installed too: Odoo's modules are loaded (and
+        # translated) before them, and their demo data uses those terms.
         addons = set(modules) | set(
             self.sudo()
-            .search([("name", "=like", "ops\\_%"), ("state", "in", ("installed", "to upgrade"))])
+            .search(
+                [
+                    ("name", "=like", "ops\\_%"),
+                    ("state", "in", ("installed", "to upgrade", "to install")),
+                ]
+            )
             .mapped("name")
         )
         importer = TranslationImporter(self.env.cr, verbose=False)
