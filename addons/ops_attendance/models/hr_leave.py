@@ -459,6 +459,9 @@ class HrLeave(models.Model):
             "attachment_ids",
             "meeting_id",
             "active",
+            # Odoo writes it when the employee's manager changes (a new
+            # department head); the chain's reviewers are not taken from it.
+            "manager_id",
         ]
 
     def _tier_validation_check_write_allowed(self, vals):

@@ -7,6 +7,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.ops_org.tests.common import ops_user
@@ -210,6 +211,20 @@ class TestLeaveChain(AttendanceCommon):
             leave.with_user(self.user_hr_2).write, {"first_approver_id": self.emp_hr.id}
         )
         self.assertEqual(leave.first_approver_id, self.emp_head)
+
+    def test_new_department_head_while_time_off_waits(self):
+        """HR appoints a new head while a request waits: Odoo moves the
+        request's manager with the employee's, under review (refused as a
+        change under validation before); the dates still cannot move."""
+        leave = self.request(self.pto, "2026-03-02", "2026-03-02")
+        self.assertEqual(leave.validation_status, "pending")
+        new_head = self.env["hr.employee"].create({"name": "New Head"})
+        self.department.manager_id = new_head
+        self.assertEqual(self.emp_employee.parent_id, new_head)
+        self.assertEqual(leave.manager_id, new_head)
+        self.assertEqual(leave.validation_status, "pending")
+        with self.assertRaises(ValidationError):
+            leave.with_user(self.user_employee).write({"request_date_to": "2026-03-03"})
 
     def test_time_off_not_created_approved(self):
         Leave = self.env["hr.leave"].with_context(leave_skip_state_check=True)

@@ -188,7 +188,8 @@ class TestBudgetApprovalConfidentiality(BudgetCommon):
         self.assertFalse(self._activities(self.user_leader_cleared))
         self.env.invalidate_all()
         page = Review.web_search_read(mine, {"ops_res_name": {}})
-        self.assertFalse(page["records"])
+        # (Other work may wait for Leadership: the demo's cash plan.)
+        self.assertNotIn(review.id, [record["id"] for record in page["records"]])
         self.assertNotIn(BUDGET_NAME, json.dumps(page))
         with self.assertRaises(UserError):
             review.with_user(self.user_leader_cleared).action_ops_approve()
