@@ -22,21 +22,6 @@ STATES = [
     ("destroyed", "Destroyed"),
 ]
 
-# The demo company's departments (ops_org's demo data).
-DEMO_DEPARTMENTS = (
-    "planning",
-    "design",
-    "technology",
-    "testing",
-    "operations",
-    "marketing",
-    "sales",
-    "customer_service",
-    "finance",
-    "hr",
-    "administration",
-)
-
 
 class OpsDocument(models.Model):
     """A company document (公司文件, policy §三(二)3), internal or external,
@@ -560,7 +545,7 @@ class OpsDocument(models.Model):
                 "department_id": ref("ops_org.hr_department_hr").id,
                 # Every department reads and acknowledges it.
                 "distribution_department_ids": [
-                    (6, 0, [ref(f"ops_org.hr_department_{name}").id for name in DEMO_DEPARTMENTS])
+                    (6, 0, self.env["hr.department"].search([("kind", "!=", False)]).ids)
                 ],
                 "distribution_user_ids": [
                     (6, 0, [ref("ops_org.user_ceo_demo").id, ref("ops_org.user_coo_demo").id])

@@ -72,9 +72,8 @@ class HrDepartment(models.Model):
         if not self.env.context.get("hierarchical_naming", True):
             return super()._compute_display_name()
         for department in self:
-            names, node, seen = [], department, set()
-            while node and node.id not in seen:
-                seen.add(node.id)
+            names, node = [], department
+            while node:  # no cycle: Odoo refuses recursive departments
                 names.append(node.name or "")
                 node = node.parent_id
             department.display_name = " / ".join(reversed(names))

@@ -20,19 +20,21 @@ class IrModuleModule(models.Model):
         )
         # The ops addons being installed too: Odoo's modules are loaded (and
         # translated) before them, and their demo data uses those terms.
-        addons = set(modules) | set(
+        # sudo: the names of installed addons, read to find their files.
+        addons = (
             self.sudo()
             .search(
                 [
                     ("name", "=like", "ops\\_%"),
                     ("state", "in", ("installed", "to upgrade", "to install")),
-                ]
+                ],
+                order="name",
             )
             .mapped("name")
         )
         importer = TranslationImporter(self.env.cr, verbose=False)
         loaded = False
-        for addon in sorted(a for a in addons if a.startswith("ops_")):
+        for addon in addons:
             for lang in langs:
                 try:
                     path = file_path(f"{addon}/i18n_extra/{lang}.po")

@@ -3,30 +3,13 @@
    the journal by the name the test gives it, the bank lines and the payment
    by their amounts, never by a label. */
 import { registry } from "@web/core/registry";
+import { screenshot } from "./ops_suite_tours";
 
 const BANK = "招商银行";
 const STATEMENT_URL = "/ops_finance_reconcile/static/tests/statement_cn_bank.csv";
 const FILE_NAME = "交易明细.csv";
 const RECONCILE = ".o_account_reconcile_oca";
 const FORM = ".o_account_reconcile_oca_info .o_form_view";
-
-/* As in ops_suite_tours.js: asks the test's browser for a screenshot and
-   waits until it is taken. */
-function screenshot(name) {
-    return [
-        {
-            content: `Screenshot ${name}`,
-            trigger: "body",
-            run() {
-                console.log(`ops_screenshot:${name}`);
-            },
-        },
-        {
-            content: `Screenshot ${name} taken`,
-            trigger: `body[data-ops-shot='${name}']`,
-        },
-    ];
-}
 
 registry.category("web_tour.tours").add("ops_suite_bank_reconcile", {
     steps: () => [

@@ -3,6 +3,7 @@
    each tour waits for its screen and asks for a screenshot. Targets by CSS
    classes and field and button names, never by a label. */
 import { registry } from "@web/core/registry";
+import { screenshot } from "./ops_suite_tours";
 
 function screen(name, trigger, before = []) {
     registry.category("web_tour.tours").add(`ops_suite_demo_${name}`, {
@@ -23,17 +24,7 @@ function screen(name, trigger, before = []) {
                 content: "Nothing is loading",
                 trigger: "body:not(:has(.o_loading_indicator)):not(:has(.o_view_nocontent))",
             },
-            {
-                content: `Screenshot ${name}`,
-                trigger: "body",
-                run() {
-                    console.log(`ops_screenshot:${name}`);
-                },
-            },
-            {
-                content: `Screenshot ${name} taken`,
-                trigger: `body[data-ops-shot='${name}']`,
-            },
+            ...screenshot(name),
         ],
     });
 }

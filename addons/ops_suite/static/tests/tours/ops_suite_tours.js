@@ -6,8 +6,9 @@ import { user } from "@web/core/user";
 
 const { DateTime } = luxon;
 
-/* Asks the test's browser for a screenshot and waits until it is taken. */
-function screenshot(name) {
+/* Asks the test's browser for a screenshot and waits until it is taken
+   (the tours of ops_suite import it). */
+export function screenshot(name) {
     return [
         {
             content: `Screenshot ${name}`,
