@@ -22,9 +22,8 @@ from odoo import Command, fields
 from odoo.tests import freeze_time, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.ops_appraisal.tests.common import rate_and_submit
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, ops_user
 from odoo.addons.ops_project_lifecycle.models.ops_project_deliverable_type import (
     REQUIRED_FIELDS,
 )
@@ -106,7 +105,7 @@ class TestMonthScenario(AccountTestInvoicingCommon):
         # The administrator (Accounting's test user is no HR officer).
         cls.env = cls.env(
             su=True,
-            context=dict(cls.env.context, ops_training_no_onboarding=True, **DISABLED_MAIL_CONTEXT),
+            context=dict(cls.env.context, ops_training_no_onboarding=True, **OPS_TEST_CONTEXT),
         )
         company = cls.company = cls.env.company
         company.write(

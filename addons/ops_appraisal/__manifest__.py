@@ -19,6 +19,7 @@
         "data/ops_appraisal_honour_data.xml",
         "data/ops_appraisal_mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/queue_job_data.xml",
         "views/ops_appraisal_template_views.xml",
         "wizards/ops_appraisal_appeal_decision_views.xml",
         "views/ops_appraisal_views.xml",

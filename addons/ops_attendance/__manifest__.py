@@ -17,6 +17,7 @@
         "security/ops_attendance_dispute_security.xml",
         "security/hr_leave_security.xml",
         "data/hr_leave_data.xml",
+        "data/queue_job_data.xml",
         "views/ops_attendance_dispute_views.xml",
         "views/ops_attendance_month_views.xml",
         "views/hr_leave_views.xml",

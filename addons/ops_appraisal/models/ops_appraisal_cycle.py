@@ -15,7 +15,7 @@ class OpsAppraisalCycle(models.Model):
 
     _name = "ops.appraisal.cycle"
     _description = "Appraisal Cycle"
-    _inherit = ["mail.thread", "ops.workflow.mixin"]
+    _inherit = ["mail.thread", "ops.workflow.mixin", "ops.job.mixin"]
     _order = "date_start desc, id desc"
 
     # HR runs the cycle; each step moves every appraisal of the cycle with it.
@@ -183,23 +183,90 @@ class OpsAppraisalCycle(models.Model):
     def action_generate(self):
         """Create the appraisal of every employee in scope who has none yet,
         with the supervisor's and the self evaluation, and the peers' where
-        the job asks for them."""
+        the job asks for them: one job per chunk of departments (see
+        ``_ops_department_chunks``) on the HR channel."""
         self._ops_transition("generate")
         for cycle in self:
+            cycle._ops_check_jobs_done()
             done = cycle.sudo().appraisal_ids.employee_id
             employees = cycle._employees_in_scope() - done
-            appraisals = self.env["ops.appraisal"].create(
-                [{"cycle_id": cycle.id, "employee_id": employee.id} for employee in employees]
+            cycle._ops_delay_chunks(
+                "generate",
+                "_ops_job_generate",
+                cycle._ops_department_chunks(employees),
+                lambda ids, cycle=cycle: cycle._ops_chunk_name(
+                    cycle.env._("Generate appraisals"), ids
+                ),
             )
-            appraisals._ops_create_default_evaluations()
-            appraisals._ops_assign_peers()
         return True
+
+    def _ops_job_generate(self, employee_ids):
+        """Job: the appraisals of one chunk of employees. Idempotent: an
+        employee who has an appraisal of the cycle (a chunk run before) is
+        skipped, one who left the scope too."""
+        self.ensure_one()
+        if self.state not in ("draft", "open"):
+            return "skipped: the cycle is past its evaluation"
+        employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()
+        employees &= self._employees_in_scope()
+        employees -= (
+            self.env["ops.appraisal"]
+            .sudo()
+            .search([("cycle_id", "=", self.id), ("employee_id", "in", employees.ids)])
+            .employee_id
+        )
+        appraisals = self.env["ops.appraisal"].create(
+            [{"cycle_id": self.id, "employee_id": employee.id} for employee in employees]
+        )
+        appraisals._ops_create_default_evaluations()
+        appraisals._ops_assign_peers()
+        return f"{len(appraisals)} appraisals"
+
+    def _ops_department_chunks(self, employees, size=None):
+        """The ids of ``employees`` in chunks of whole departments (a chunk
+        holds departments up to ``size`` people; a larger department is
+        split), so a department's people are done together."""
+        size = size or int(
+            self.env["ir.config_parameter"].sudo().get_param("ops_appraisal.chunk_size", 500)
+        )
+        by_department = {}
+        for employee in employees.sorted("id"):
+            by_department.setdefault(employee.department_id.id, []).append(employee.id)
+        chunks, current = [], []
+        for _department, ids in sorted(by_department.items(), key=lambda kv: kv[0] or 0):
+            while len(ids) > size:
+                chunks.append(ids[:size])
+                ids = ids[size:]
+            if current and len(current) + len(ids) > size:
+                chunks.append(current)
+                current = []
+            current = current + ids
+        if current:
+            chunks.append(current)
+        return chunks
+
+    def _ops_chunk_name(self, action, employee_ids):
+        """A job's name: the step, the cycle and the departments of its
+        chunk (names only: no result or person)."""
+        departments = self.env["hr.employee"].sudo().browse(employee_ids).department_id
+        names = ", ".join(departments.sorted("id").mapped("name")[:3])
+        if len(departments) > 3:
+            names += ", …"
+        return self.env._(
+            "%(action)s: %(cycle)s, %(departments)s (%(count)s people)",
+            action=action,
+            cycle=self.name,
+            departments=names or self.env._("no department"),
+            count=len(employee_ids),
+        )
 
     def action_open(self):
         self._ops_transition("open")
         return True
 
     def action_calibrate(self):
+        # The appraisals are all there first (generation may still run).
+        self._ops_check_jobs_done()
         # Entering calibration recomputes every appraisal's score in one batch.
         self.with_context(tracking_disable=True)._ops_transition("calibrate")
         return True
@@ -235,11 +302,44 @@ class OpsAppraisalCycle(models.Model):
                     names=", ".join(open_appeals.mapped("employee_name")),
                 )
             )
+        self._ops_check_jobs_done()
         self._ops_transition("close")
-        # sudo: as at publication, every result of the cycle closes with it.
-        appraisals = self.sudo().appraisal_ids.with_context(tracking_disable=True)
-        appraisals.filtered(lambda a: a.state != "closed")._ops_transition("close")
+        for cycle in self:
+            # sudo: as at publication, every result of the cycle closes with
+            # it, whether or not the officer may read it.
+            employees = (
+                cycle.sudo().appraisal_ids.filtered(lambda a: a.state != "closed").employee_id
+            )
+            cycle._ops_delay_chunks(
+                "close",
+                "_ops_job_close",
+                cycle._ops_department_chunks(employees),
+                lambda ids, cycle=cycle: cycle._ops_chunk_name(
+                    cycle.env._("Close appraisals"), ids
+                ),
+            )
         return True
+
+    def _ops_job_close(self, employee_ids):
+        """Job: close the appraisals of one chunk of employees. Idempotent:
+        an appraisal closed already (a chunk run before) is left alone."""
+        self.ensure_one()
+        # sudo: the step was the HR officer's (checked when it was taken);
+        # results they may not read close with the others.
+        appraisals = (
+            self.env["ops.appraisal"]
+            .sudo()
+            .with_context(tracking_disable=True)
+            .search(
+                [
+                    ("cycle_id", "=", self.id),
+                    ("employee_id", "in", employee_ids),
+                    ("state", "!=", "closed"),
+                ]
+            )
+        )
+        appraisals._ops_transition("close")
+        return f"{len(appraisals)} appraisals closed"
 
     def _ops_demo_run(self, target_state, submitted_share=100):
         """Demo data: generate the cycle, have ``submitted_share`` % of the

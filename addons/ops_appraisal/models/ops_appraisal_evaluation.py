@@ -9,8 +9,12 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq
 
 from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+from odoo.addons.queue_job.job import identity_exact
 
 from .ops_appraisal_template import RATER_ROLES
+
+# Raters whose reminder digests one job sends.
+REMIND_CHUNK = 200
 
 
 class OpsAppraisalEvaluation(models.Model):
@@ -286,8 +290,32 @@ class OpsAppraisalEvaluation(models.Model):
         if not cycles:
             return
         pending = self.sudo().search(
-            [("cycle_id", "in", cycles.ids), ("state", "=", "todo"), ("date_reminded", "=", False)]
+            [("cycle_id", "in", cycles.ids), ("state", "=", "todo"), ("date_reminded", "=", False)],
+            order="rater_user_id, id",
         )
+        # One job per chunk of raters (a rater's evaluations stay together):
+        # the digests go out on the mail channel, not in the cron's run.
+        by_rater = {}
+        for evaluation in pending:
+            by_rater.setdefault(evaluation.rater_user_id.id, []).append(evaluation.id)
+        raters = list(by_rater.values())
+        for start in range(0, len(raters), REMIND_CHUNK):
+            ids = [i for group in raters[start : start + REMIND_CHUNK] for i in group]
+            self.browse(ids).with_delay(
+                description=self.env._(
+                    "Evaluation reminders (%(count)s raters)",
+                    count=len(raters[start : start + REMIND_CHUNK]),
+                ),
+                identity_key=identity_exact,
+            )._ops_job_remind()
+
+    def _ops_job_remind(self):
+        """Job: the reminder digests of these evaluations — one e-mail per
+        rater and cycle, in the rater's language; customers get their link
+        again. Idempotent: an evaluation reminded already (or given since)
+        is not reminded again."""
+        # sudo: the cron's job (run as the cron's user) reminds every rater.
+        pending = self.sudo().filtered(lambda e: e.state == "todo" and not e.date_reminded)
         pending.filtered(lambda e: e.role == "customer")._ops_send_customer_link()
         template = self.env.ref("ops_appraisal.mail_template_ops_appraisal_evaluation_reminder")
         by_rater = {}
@@ -296,6 +324,7 @@ class OpsAppraisalEvaluation(models.Model):
         for evaluation in by_rater.values():
             template.send_mail(evaluation.id, email_layout_xmlid="mail.mail_notification_light")
         pending.write({"date_reminded": fields.Datetime.now()})
+        return f"{len(by_rater)} reminders"
 
     def _ops_pending_of_rater(self):
         """Evaluations the same rater still has to give in the same cycle

@@ -10,3 +10,4 @@ from . import test_ops_appraisal_concurrency
 from . import test_ops_appraisal_migration
 from . import test_ops_appraisal_cases
 from . import test_ops_appraisal_rules
+from . import test_ops_appraisal_jobs

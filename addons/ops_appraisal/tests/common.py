@@ -3,8 +3,7 @@
 
 from odoo.tests import TransactionCase
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import OpsOrgCommon, ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, OpsOrgCommon, ops_user
 
 
 def rate_and_submit(evaluation, rating, value, user=None):
@@ -36,7 +35,7 @@ class AppraisalCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         company = cls._ops_appraisal_company()
         if company != cls.env.company:
             cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=company.ids))

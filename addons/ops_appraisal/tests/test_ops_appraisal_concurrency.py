@@ -6,8 +6,12 @@ import uuid
 from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user, race, remove_committed_users
+from odoo.addons.ops_org.tests.common import (
+    OPS_TEST_CONTEXT,
+    ops_user,
+    race,
+    remove_committed_users,
+)
 
 
 @tagged("post_install", "-at_install", "ops_concurrency")
@@ -20,7 +24,7 @@ class TestAppraisalConcurrency(TransactionCase):
     own records in a cursor of its own and removes them at the end."""
 
     def _env(self, cr, uid=SUPERUSER_ID, tracking=False):
-        context = {} if tracking else dict(DISABLED_MAIL_CONTEXT)
+        context = {"queue_job__no_delay": True} if tracking else dict(OPS_TEST_CONTEXT)
         return api.Environment(cr, uid, context)
 
     def _setup_committed(self):

@@ -64,7 +64,7 @@ class OpsAttendanceMonth(models.Model):
 
     _name = "ops.attendance.month"
     _description = "Monthly Attendance"
-    _inherit = ["ops.workflow.mixin", "mail.thread"]
+    _inherit = ["ops.workflow.mixin", "ops.job.mixin", "mail.thread"]
     _order = "date_from desc, company_id"
 
     _ops_transitions = {
@@ -194,17 +194,47 @@ class OpsAttendanceMonth(models.Model):
     # -- actions -----------------------------------------------------------
 
     def action_compute(self):
+        """Compute the month again: its lines are replaced, one job per
+        chunk of employees on the HR channel."""
+        size = int(
+            self.env["ir.config_parameter"].sudo().get_param("ops_attendance.chunk_size", 500)
+        )
         for month in self:
+            month._ops_check_jobs_done()
             month._ops_transition("compute", {"computed_date": fields.Datetime.now()})
-            month._ops_compute()
+            # sudo: the lines are the month's (HR's step, checked above);
+            # those of people no longer in it go with the others.
+            month.line_ids.sudo().unlink()
+            ids = [row[0] for row in month._ops_employees()]
+            month._ops_delay_chunks(
+                "compute",
+                "_ops_job_compute",
+                [ids[start : start + size] for start in range(0, len(ids), size)],
+                lambda chunk, month=month: month.env._(
+                    "Compute attendance: %(month)s, %(count)s employees",
+                    month=month.name,
+                    count=len(chunk),
+                ),
+            )
         return True
 
+    def _ops_job_compute(self, employee_ids):
+        """Job: the lines of one chunk of employees. Idempotent: their
+        lines, if a run before wrote them, are replaced."""
+        self.ensure_one()
+        if self.state != "computed":
+            return "skipped: the month is no longer being computed"
+        self._ops_compute(employee_ids)
+        return f"{len(employee_ids)} employees"
+
     def action_reset(self):
+        self._ops_check_jobs_done()
         self._ops_transition("reset", {"computed_date": False})
         self.line_ids.unlink()
         return True
 
     def action_publish(self):
+        self._ops_check_jobs_done()
         self._ops_transition("publish", {"published_date": fields.Date.context_today(self)})
         for month in self:
             month.message_post(
@@ -404,11 +434,12 @@ class OpsAttendanceMonth(models.Model):
             if self.date_from <= shift["date"] <= self.date_to and shift["intervals"]
         ]
 
-    def _ops_compute(self):
-        """Replace the lines of the month by freshly computed ones. The
-        number of queries does not depend on the number of employees: one
-        query per table read, one ``_work_intervals_batch`` per schedule,
-        one insert of the lines and one of their time off by type."""
+    def _ops_compute(self, employee_ids=None):
+        """Replace the lines of the month (of ``employee_ids`` only, when
+        given) by freshly computed ones. The number of queries does not
+        depend on the number of employees: one query per table read, one
+        ``_work_intervals_batch`` per schedule, one insert of the lines and
+        one of their time off by type."""
         self.ensure_one()
         company = self.company_id
         tolerances = {
@@ -417,7 +448,14 @@ class OpsAttendanceMonth(models.Model):
             "overtime": timedelta(minutes=company.ops_overtime_minimum),
         }
         employees = self._ops_employees()
-        self.line_ids.sudo().unlink()
+        if employee_ids is None:
+            self.line_ids.sudo().unlink()
+        else:
+            wanted = set(employee_ids)
+            employees = [row for row in employees if row[0] in wanted]
+            self.env["ops.attendance.month.line"].sudo().search(
+                [("month_id", "=", self.id), ("employee_id", "in", list(wanted))]
+            ).unlink()
         if not employees:
             return
         employee_ids = [row[0] for row in employees]

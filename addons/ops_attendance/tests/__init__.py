@@ -5,3 +5,4 @@ from . import test_hr_leave_chain
 from . import test_ops_attendance_rules
 from . import test_hr_leave_notice
 from . import test_ops_attendance_month_schedule
+from . import test_ops_attendance_month_jobs

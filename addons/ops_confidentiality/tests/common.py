@@ -5,8 +5,7 @@ from datetime import date, timedelta
 
 from odoo.tests import TransactionCase
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, ops_user
 
 
 class ConfidentialityCommon(TransactionCase):
@@ -25,7 +24,7 @@ class ConfidentialityCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         company = cls.env.company
         emp = "ops_org.ops_org_group_employee"
 

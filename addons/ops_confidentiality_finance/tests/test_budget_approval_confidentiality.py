@@ -9,7 +9,12 @@ from odoo.tests import tagged
 
 from odoo.addons.ops_finance.tests.common import BudgetCommon
 from odoo.addons.ops_org.tests.common import LoopbackHook as _Hook
-from odoo.addons.ops_org.tests.common import ops_user, serve_loopback_hook
+from odoo.addons.ops_org.tests.common import (
+    deliver_webhooks,
+    ops_jobs,
+    ops_user,
+    serve_loopback_hook,
+)
 
 BUDGET_NAME = "Budget 2027"
 
@@ -205,10 +210,13 @@ class TestBudgetApprovalConfidentiality(BudgetCommon):
     def test_messenger_hears_no_budget_name(self):
         self._classify()
         self._submit()
-        self.env.cr.postcommit.run()
+        deliver_webhooks(self.env)
         self.budget.with_user(self.user_leader_cleared)._ops_approve()
-        self.env.cr.postcommit.run()
+        deliver_webhooks(self.env)
         self.assertEqual(len(_Hook.received), 2)
+        # Nor does the job queue keep it (the jobs' names and arguments).
+        for job in ops_jobs(self.env, "res.company"):
+            self.assertNotIn(BUDGET_NAME, f"{job.name} {json.dumps(job.args, ensure_ascii=False)}")
         for payload in _Hook.received:
             content = payload["markdown"]["content"]
             self.assertNotIn(BUDGET_NAME, content)

@@ -11,7 +11,11 @@ from odoo.modules.registry import Registry
 from odoo.tests import get_db_name, tagged
 
 from odoo.addons.ops_confidentiality.tests.common import ConfidentialityCommon
-from odoo.addons.ops_org.tests.common import LoopbackHook, serve_loopback_hook
+from odoo.addons.ops_org.tests.common import (
+    LoopbackHook,
+    deliver_webhooks,
+    serve_loopback_hook,
+)
 from odoo.addons.ops_project_lifecycle.tests.common import LifecycleCommon
 
 PROJECT_NAME = "Unannounced streaming app"
@@ -108,7 +112,7 @@ class TestSecretGateApproval(LifecycleCommon):
             .search([("recipient_ids", "in", self.user_leader.partner_id.ids)])
             .filtered(lambda m: PROJECT_NAME in (m.body_html or "") + (m.subject or ""))
         )
-        # The messenger is told after the transaction commits.
-        self.env.cr.postcommit.run()
+        # The messenger is told by a job, once the transaction commits.
+        deliver_webhooks(self.env)
         self.assertTrue(LoopbackHook.received)
         self.assertNotIn(PROJECT_NAME, json.dumps(LoopbackHook.received, ensure_ascii=False))

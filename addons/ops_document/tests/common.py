@@ -6,8 +6,7 @@ from datetime import date, timedelta
 
 from odoo.tests import TransactionCase
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import OpsOrgCommon, ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, OpsOrgCommon, ops_user
 
 PLAIN = b"Board decision: launch the short-video channel on 2027-03-01."
 
@@ -32,7 +31,7 @@ class DocumentCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         company = cls.env.company
         emp = "ops_org.ops_org_group_employee,base.group_allow_export"
 

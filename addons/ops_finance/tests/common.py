@@ -4,8 +4,7 @@
 from odoo import Command
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, ops_user
 
 
 class BudgetCommon(AccountTestInvoicingCommon):
@@ -17,7 +16,7 @@ class BudgetCommon(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         company = cls.env.company
         emp = "ops_org.ops_org_group_employee"
         cls.user_head = ops_user(cls.env, "ops_head", emp, company)
@@ -131,7 +130,7 @@ class CashCommon(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         company = cls.env.company
         cls.user_finance = ops_user(
             cls.env, "ops_finance", "ops_org.ops_org_group_finance", company

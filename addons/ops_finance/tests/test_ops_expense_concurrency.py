@@ -7,8 +7,12 @@ import uuid
 from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user, race, remove_committed_users
+from odoo.addons.ops_org.tests.common import (
+    OPS_TEST_CONTEXT,
+    ops_user,
+    race,
+    remove_committed_users,
+)
 
 
 @tagged("post_install", "-at_install", "ops_concurrency")
@@ -21,7 +25,7 @@ class TestExpenseConcurrency(TransactionCase):
     own records in a cursor of its own and removes them at the end."""
 
     def _env(self, cr, uid=SUPERUSER_ID):
-        return api.Environment(cr, uid, dict(DISABLED_MAIL_CONTEXT))
+        return api.Environment(cr, uid, dict(OPS_TEST_CONTEXT))
 
     def _setup_committed(self):
         tag = uuid.uuid4().hex[:8]

@@ -1,5 +1,7 @@
 from . import base
 from . import ops_workflow_mixin
+from . import ops_job_mixin
+from . import queue_job
 from . import hr_department
 from . import hr_employee
 from . import res_company

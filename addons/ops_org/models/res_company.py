@@ -8,9 +8,14 @@ import requests
 
 from odoo import fields, models
 
+from odoo.addons.queue_job.exception import RetryableJobError
+
 _logger = logging.getLogger(__name__)
 
 WEBHOOK_TIMEOUT = 5
+# Delivery attempts before the job is left failed (back-off: ops_org's job
+# function of the webhook, data/queue_job_data.xml).
+WEBHOOK_RETRIES = 6
 
 
 class ResCompany(models.Model):
@@ -85,23 +90,34 @@ class ResCompany(models.Model):
         return {"msg_type": "text", "content": {"text": f"{title}\n{body}"}}
 
     def _ops_webhook_send(self, title, text, link):
-        """Queue a message for the company's messenger webhook. It is sent
-        after the transaction commits, and a failure is only logged: the
-        webhook can never block or undo an approval."""
+        """Queue a message for the company's messenger webhook: a job on the
+        webhook channel, stored with the decision and so sent only once it
+        commits. A failure is retried with back-off (the job function's
+        retry pattern) and then left failed in the job queue: the webhook
+        can never block or undo an approval."""
         self.ensure_one()
         if not (self.ops_webhook_provider and self.ops_webhook_url):
             return False
-        url = self.ops_webhook_url
         payload = self._ops_webhook_payload(title, text, link)
-
-        def send():
-            try:
-                response = requests.post(url, json=payload, timeout=WEBHOOK_TIMEOUT)
-                response.raise_for_status()
-            except Exception as error:  # noqa: BLE001 - never block on a messenger
-                _logger.warning("Approval webhook %s failed: %s", url, error)
-                return False
-            return True
-
-        self.env.cr.postcommit.add(send)
+        self.with_delay(
+            description=self.env._("Messenger: %(title)s", title=title),
+            max_retries=WEBHOOK_RETRIES,
+        )._ops_job_webhook_post(self.ops_webhook_url, payload)
         return True
+
+    def _ops_job_webhook_post(self, url, payload):
+        """Job: post ``payload`` to the messenger once. Unreachable, an HTTP
+        error or the robot's own error code: retried later."""
+        try:
+            response = requests.post(url, json=payload, timeout=WEBHOOK_TIMEOUT)
+            response.raise_for_status()
+            answer = response.json() if response.content else {}
+        except (requests.RequestException, ValueError) as error:
+            _logger.warning("Approval webhook failed, retried later: %s", error)
+            raise RetryableJobError(f"Messenger unreachable or refused: {error}") from error
+        # WeCom and DingTalk answer errcode, Feishu code; 0 is success.
+        code = answer.get("errcode", answer.get("code", 0)) if isinstance(answer, dict) else 0
+        if code:
+            _logger.warning("Approval webhook refused (%s), retried later", code)
+            raise RetryableJobError(f"Messenger answered error {code}: {answer}")
+        return "sent"

@@ -11,8 +11,17 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.modules.migration import load_script
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import common as odoo_test_common
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.queue_job.exception import RetryableJobError
+from odoo.addons.queue_job.job import Job
+
+# queue_job's test helpers register themselves in SETATTR_SOURCES, which
+# Odoo 18.0 has only since mid-2025: an earlier 18.0 gets the empty table.
+if not hasattr(odoo_test_common, "SETATTR_SOURCES"):
+    odoo_test_common.SETATTR_SOURCES = {}
+from odoo.addons.queue_job.tests.common import trap_jobs  # noqa: E402, F401
 
 # Registries filled by each addon's ``tests/ops_cases.py`` and walked by the
 # suite's registry tests (``ops_suite/tests/test_suite_rules.py``):
@@ -27,6 +36,11 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 # ``case`` is the running TransactionCase (an ``OpsOrgCommon``): builders use
 # ``case.env`` (superuser) and ``case.company``.
 OPS_SAMPLES = {}
+# The context of every test of the suite: no mail noise, and the long steps'
+# jobs (OCA queue_job) run inline (queue_job's ``queue_job__no_delay``). The
+# tests of the jobs themselves turn it off, queue them and run them as the
+# job runner does (``run_jobs``).
+OPS_TEST_CONTEXT = dict(DISABLED_MAIL_CONTEXT, queue_job__no_delay=True)
 OPS_DECISION_CASES = {}
 
 
@@ -140,7 +154,7 @@ class OpsOrgCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         cls.company = cls.env.company
         cls.other_company = cls.env["res.company"].create({"name": "Other Media Co"})
 
@@ -308,6 +322,7 @@ class LoopbackHook(BaseHTTPRequestHandler):
 
     received = []
     status = 200
+    answer = b'{"errcode": 0}'
 
     def do_POST(self):  # noqa: N802 - http.server API
         length = int(self.headers.get("Content-Length", 0))
@@ -315,7 +330,7 @@ class LoopbackHook(BaseHTTPRequestHandler):
         self.send_response(type(self).status)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
-        self.wfile.write(b'{"errcode": 0}')
+        self.wfile.write(type(self).answer)
 
     def log_message(self, *args):
         pass
@@ -329,3 +344,47 @@ def serve_loopback_hook(case_class):
     case_class.addClassCleanup(server.server_close)
     case_class.addClassCleanup(server.shutdown)
     return f"http://127.0.0.1:{server.server_port}/robot/send"
+
+
+def ops_jobs(env, model=None, method=None):
+    """The queue_job jobs stored in this test's transaction, oldest first
+    (of ``model``'s ``method`` when given)."""
+    domain = []
+    if model:
+        domain.append(("model_name", "=", model))
+    if method:
+        domain.append(("method_name", "=", method))
+    return env["queue.job"].sudo().search(domain, order="id")
+
+
+def run_jobs(env, jobs):
+    """Run stored jobs as queue_job's runner does (its controller's
+    ``_runjob``), inside the test's transaction: each as the user who queued
+    it; done when it returns, postponed by its retry pattern on a
+    ``RetryableJobError``, failed with the error on any other exception.
+    Returns the jobs, read again."""
+    for record in jobs.sudo():
+        job = Job.load(env, record.uuid)
+        job.set_started()
+        job.store()
+        try:
+            with env.cr.savepoint():
+                job.perform()
+                env.flush_all()
+        except RetryableJobError as error:
+            job.postpone(result=str(error), seconds=error.seconds)
+            job.set_pending(reset_retry=False)
+        except Exception as error:  # noqa: BLE001 - the runner records any failure
+            job.set_failed(exc_name=type(error).__name__, exc_message=str(error))
+        else:
+            job.set_done()
+        job.store()
+    env.invalidate_all()
+    return jobs
+
+
+def deliver_webhooks(env):
+    """Post the messenger's messages waiting in the job queue, as the job
+    runner would."""
+    jobs = ops_jobs(env, "res.company", "_ops_job_webhook_post")
+    return run_jobs(env, jobs.filtered(lambda job: job.state == "pending"))

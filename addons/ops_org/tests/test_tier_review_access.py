@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .common import LoopbackHook as _Hook
-from .common import serve_loopback_hook
+from .common import deliver_webhooks, serve_loopback_hook
 from .test_tier_validation import ApprovalCommon
 
 
@@ -337,9 +337,9 @@ class TestClassifiedWebhook(ApprovalCommon):
         cleared = self.user_employee | self.user_head | self.user_leader
         with classified(self, cleared):
             record = self._request(self.user_employee)
-            self.env.cr.postcommit.run()
+            deliver_webhooks(self.env)
             record.with_user(self.user_head)._ops_approve(comment="Camera is fine")
-            self.env.cr.postcommit.run()
+            deliver_webhooks(self.env)
         self.assertEqual(len(_Hook.received), 2)
         for payload in _Hook.received:
             content = payload["markdown"]["content"]
@@ -351,5 +351,5 @@ class TestClassifiedWebhook(ApprovalCommon):
     def test_internal_document_keeps_its_name(self):
         self.company.write({"ops_webhook_provider": "wecom", "ops_webhook_url": self.url})
         self._request(self.user_employee)
-        self.env.cr.postcommit.run()
+        deliver_webhooks(self.env)
         self.assertIn("Camera", _Hook.received[0]["markdown"]["content"])

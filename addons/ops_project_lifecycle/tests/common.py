@@ -4,8 +4,7 @@
 from odoo import fields
 from odoo.tests import TransactionCase
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import OpsOrgCommon, ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, OpsOrgCommon, ops_user
 from odoo.addons.ops_project_lifecycle.models.ops_project_deliverable_type import (
     REQUIRED_FIELDS,
 )
@@ -20,7 +19,7 @@ class LifecycleCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         cls.company = cls.env.company
 
         def user(login, groups):

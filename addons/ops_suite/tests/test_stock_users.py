@@ -10,8 +10,7 @@ to the suite's models."""
 from odoo import Command, fields
 from odoo.tests import Form, TransactionCase, tagged
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, ops_user
 
 
 @tagged("post_install", "-at_install")
@@ -19,7 +18,7 @@ class TestStockUsers(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
 
         def user(login, groups):
             return ops_user(cls.env, login, groups)

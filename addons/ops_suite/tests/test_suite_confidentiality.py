@@ -24,9 +24,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.ops_confidentiality.models.base import OPS_UNCLASSIFIED
-from odoo.addons.ops_org.tests.common import ops_user, run_migration
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, ops_user, run_migration
 
 from .test_suite_rules import OPS_ROLES
 
@@ -50,7 +49,7 @@ class TestClassificationFollowsOwnership(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         cls.outsider = ops_user(cls.env, "walk_outsider", ROLES)
         cls.cleared_outsider = ops_user(cls.env, "walk_cleared_outsider", ROLES)
         cls.insider = ops_user(cls.env, "walk_insider", ROLES)

@@ -21,8 +21,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command
 from odoo.tests import HttpCase, common, tagged
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, ops_user
 
 SHOT_PREFIX = "ops_screenshot:"
 LANGS = ("en_US", "zh_CN")
@@ -73,7 +72,7 @@ class TestSuiteTours(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **OPS_TEST_CONTEXT))
         cls.company = cls.env.company
         cls.env["res.lang"]._activate_lang("zh_CN")
         cls.env["ir.module.module"].search(

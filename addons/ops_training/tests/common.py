@@ -5,8 +5,7 @@ from contextlib import contextmanager
 
 from odoo.tests import TransactionCase
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.addons.ops_org.tests.common import ops_user
+from odoo.addons.ops_org.tests.common import OPS_TEST_CONTEXT, ops_user
 
 
 class TrainingCommon(TransactionCase):
@@ -19,7 +18,7 @@ class TrainingCommon(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(
-            context=dict(cls.env.context, ops_training_no_onboarding=True, **DISABLED_MAIL_CONTEXT)
+            context=dict(cls.env.context, ops_training_no_onboarding=True, **OPS_TEST_CONTEXT)
         )
         emp = "ops_org.ops_org_group_employee"
         cls.user_hr = ops_user(cls.env, "ops_hr", "ops_org.ops_org_group_hr")
