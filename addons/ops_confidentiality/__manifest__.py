@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "security/ops_confidentiality_security.xml",
         "data/ops_confidentiality_data.xml",
+        "data/queue_job_data.xml",
         "views/ops_ip_asset_views.xml",
         "views/ops_nda_views.xml",
         "views/ops_inspection_views.xml",

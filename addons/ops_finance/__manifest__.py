@@ -33,6 +33,7 @@
         "data/account_analytic_plan_data.xml",
         "data/ops_budget_data.xml",
         "data/ir_cron_data.xml",
+        "data/queue_job_data.xml",
         "data/hr_expense_data.xml",
         "data/ops_fund_purpose_data.xml",
         "data/ops_cash_data.xml",

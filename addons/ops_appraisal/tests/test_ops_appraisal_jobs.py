@@ -6,6 +6,8 @@ without redoing the chunks done, idempotent."""
 
 from unittest.mock import patch
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -150,3 +152,39 @@ class TestCycleJobs(AppraisalCommon):
         # Again: nothing to close, nothing fails.
         for job in jobs:
             self.assertEqual(cycle._ops_job_close(job.args[0]), "0 appraisals closed")
+
+
+@tagged("post_install", "-at_install")
+class TestReminderDigestJobs(AppraisalCommon):
+    """The raters' reminder digests as OCA queue_job jobs on the mail
+    channel: queued once, run, idempotent."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, queue_job__no_delay=False))
+        cls.cycle.write({"deadline": "2026-11-20", "reminder_days": 3})
+
+    def _reminders(self):
+        return self.env["mail.mail"].search(
+            [("model", "=", "ops.appraisal.evaluation"), ("subject", "like", "Evaluations to give")]
+        )
+
+    def test_digests_are_jobs_sent_once(self):
+        Evaluation = self.env["ops.appraisal.evaluation"]
+        with freeze_time("2026-11-17 12:00:00"):
+            Evaluation._cron_remind()
+            Evaluation._cron_remind()  # again before the runner: one job
+        job = ops_jobs(self.env, "ops.appraisal.evaluation", "_ops_job_remind")
+        self.assertEqual(len(job), 1)
+        self.assertEqual(job.channel, "root.ops.mail")
+        self.assertFalse(self._reminders())
+        with freeze_time("2026-11-17 12:05:00"):
+            run_jobs(self.env, job)
+        self.assertEqual(job.state, "done")
+        mails = self._reminders()
+        head = mails.filtered(lambda m: self.user_head.partner_id in m.recipient_ids)
+        self.assertEqual(len(head), 1, "one digest per rater")
+        # The job run again (a worker that died after committing): no mail twice.
+        job.records._ops_job_remind()
+        self.assertEqual(self._reminders(), mails)

@@ -7,8 +7,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+from odoo.addons.queue_job.job import identity_exact
 
 OFFICERS = ("ops_org.ops_org_group_hr", "ops_org.ops_org_group_confidentiality")
+# Agreements one expiry job handles.
+EXPIRE_CHUNK = 200
 
 
 class OpsNda(models.Model):
@@ -117,11 +120,43 @@ class OpsNda(models.Model):
     @api.model
     def _cron_expire(self):
         """Daily: agreements past their expiry expire, and clearances above
-        internal without a valid agreement drop to internal; the employee's
-        users lose sight of confidential records at once."""
+        internal without a valid agreement drop to internal — in jobs on the
+        confidentiality channel, a chunk of agreements each, then one for
+        the clearances; the employee's users lose sight of confidential
+        records as soon as the job has run."""
         today = fields.Date.context_today(self)
-        expired = self.search([("state", "=", "valid"), ("date_expiry", "<", today)])
-        expired._ops_transition("expire")
+        expired = self.search([("state", "=", "valid"), ("date_expiry", "<", today)], order="id")
+        for start in range(0, len(expired), EXPIRE_CHUNK):
+            chunk = expired[start : start + EXPIRE_CHUNK]
+            chunk.with_delay(
+                description=self.env._(
+                    "Expire non-disclosure agreements (%(count)s)", count=len(chunk)
+                ),
+                identity_key=identity_exact,
+            )._ops_job_expire()
+        self.with_delay(
+            description=self.env._("Drop clearances without a valid agreement"),
+            identity_key=identity_exact,
+            priority=20,
+        )._ops_job_drop_clearances()
+        return expired
+
+    def _ops_job_expire(self):
+        """Job: these agreements expire, with the clearances they held.
+        Idempotent: an agreement expired already (or renewed since) is
+        left alone."""
+        today = fields.Date.context_today(self)
+        due = self.filtered(
+            lambda n: n.state == "valid" and n.date_expiry and n.date_expiry < today
+        )
+        due._ops_transition("expire")
+        due.employee_id._ops_drop_clearance_without_nda()
+        return f"{len(due)} agreements expired"
+
+    @api.model
+    def _ops_job_drop_clearances(self):
+        """Job: every clearance above internal without a valid agreement
+        drops to internal (idempotent: a dropped clearance stays)."""
         employees = (
             self.env["hr.employee"]
             .sudo()
@@ -129,7 +164,7 @@ class OpsNda(models.Model):
             .search([("ops_clearance", "in", ("confidential", "secret"))])
         )
         employees._ops_drop_clearance_without_nda()
-        return expired
+        return f"{len(employees)} clearances checked"
 
     @api.model
     def _cron_remind(self):

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.ops_org.tests.common import ops_jobs, run_jobs
+
 from .common import ConfidentialityCommon
 
 
@@ -95,8 +97,13 @@ class TestClassifiedAccess(ConfidentialityCommon):
         self.assertTrue(self._sees(self.user_cleared, self.secret))
         self.emp_cleared.ops_nda_ids.date_expiry = date.today() - timedelta(days=1)
         # Until the job runs the clearance stands ...
+        queued = self.env(context=dict(self.env.context, queue_job__no_delay=False))
+        queued["ops.nda"]._cron_expire()
         self.assertTrue(self._sees(self.user_cleared, self.secret))
-        self.env["ops.nda"]._cron_expire()
+        jobs = ops_jobs(self.env, "ops.nda")
+        self.assertEqual(set(jobs.mapped("channel")), {"root.ops.confidentiality"})
+        run_jobs(self.env, jobs)
+        self.assertEqual(set(jobs.mapped("state")), {"done"})
         # ... then it is gone.
         self.assertEqual(self.emp_cleared.ops_clearance, "internal")
         self.assertEqual(self.user_cleared.ops_clearance_rank, 1)

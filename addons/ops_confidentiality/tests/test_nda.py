@@ -2,9 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.ops_org.tests.common import ops_jobs, run_jobs
 
 from .common import ConfidentialityCommon
 
@@ -67,3 +70,54 @@ class TestNda(ConfidentialityCommon):
     def test_employee_sees_own_nda_only(self):
         Nda = self.env["ops.nda"].with_user(self.user_cleared)
         self.assertEqual(Nda.search([]), self.emp_cleared.ops_nda_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestNdaExpiryJobs(ConfidentialityCommon):
+    """The daily expiry as OCA queue_job jobs: queued once, run, retried
+    after a failure, idempotent."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, queue_job__no_delay=False))
+        cls.emp_cleared.ops_nda_ids.date_expiry = date.today() - timedelta(days=1)
+
+    def test_queued_once_run_and_idempotent(self):
+        Nda = self.env["ops.nda"]
+        Nda._cron_expire()
+        Nda._cron_expire()  # the cron again before the runner: nothing twice
+        expire = ops_jobs(self.env, "ops.nda", "_ops_job_expire")
+        drop = ops_jobs(self.env, "ops.nda", "_ops_job_drop_clearances")
+        self.assertEqual((len(expire), len(drop)), (1, 1))
+        self.assertEqual(self.emp_cleared.ops_nda_ids.state, "valid")
+        run_jobs(self.env, expire | drop)
+        self.assertEqual(self.emp_cleared.ops_nda_ids.state, "expired")
+        self.assertEqual(self.emp_cleared.ops_clearance, "internal")
+        messages = len(self.emp_cleared.message_ids)
+        # Run again: the agreement is expired already, nothing moves.
+        self.assertEqual(self.emp_cleared.ops_nda_ids._ops_job_expire(), "0 agreements expired")
+        Nda._ops_job_drop_clearances()
+        self.assertEqual(len(self.emp_cleared.message_ids), messages)
+
+    def test_failed_job_is_retried(self):
+        self.env["ops.nda"]._cron_expire()
+        expire = ops_jobs(self.env, "ops.nda", "_ops_job_expire")
+        Employee = type(self.env["hr.employee"])
+        with patch.object(
+            Employee,
+            "_ops_drop_clearance_without_nda",
+            side_effect=UserError("Directory locked for maintenance"),
+        ):
+            run_jobs(self.env, expire)
+        self.assertEqual(expire.state, "failed")
+        self.assertIn("Directory locked", expire.exc_message)
+        # Nothing half done: the agreement is still valid, the clearance too.
+        self.assertEqual(self.emp_cleared.ops_nda_ids.state, "valid")
+        self.assertEqual(self.emp_cleared.ops_clearance, "secret")
+        # The job queue's manager requeues it; it runs through.
+        expire.requeue()
+        run_jobs(self.env, expire)
+        self.assertEqual(expire.state, "done")
+        self.assertEqual(self.emp_cleared.ops_nda_ids.state, "expired")
+        self.assertEqual(self.emp_cleared.ops_clearance, "internal")

@@ -11,6 +11,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ops_org.models.base import OPS_CLASSIFICATION_FIELDS
 from odoo.addons.ops_org.models.ops_workflow_mixin import Transition
+from odoo.addons.queue_job.job import identity_exact
 
 FINANCE = "ops_org.ops_org_group_finance"
 
@@ -152,61 +153,74 @@ class OpsBudget(models.Model):
 
     @api.model
     def _cron_budget_alerts(self):
-        """Alert the department head and finance when a line of an approved
-        budget reaches a threshold: one message per department budget
-        listing its lines, once per threshold."""
-        budgets = self.search([("state", "=", "approved")])
+        """Daily: one job per approved budget on the finance channel checks
+        its lines against the thresholds (``_ops_job_alerts``)."""
+        for budget in self.search([("state", "=", "approved")]):
+            budget.with_delay(
+                # The budget's number, not its name (a budget may be confidential).
+                description=self.env._("Budget alerts: budget %(id)s", id=budget.id),
+                identity_key=identity_exact,
+            )._ops_job_alerts()
+
+    def _ops_job_alerts(self):
+        """Job: alert the department head and finance when a line of this
+        approved budget reaches a threshold: one message per department
+        budget listing its lines, once per threshold. Idempotent: a line
+        notes the threshold it was alerted for and is alerted again only
+        for a higher one."""
+        self.ensure_one()
+        if self.state != "approved":
+            return "skipped: the budget is not approved"
         finance = self.env.ref("ops_org.ops_org_group_finance").users
-        for budget in budgets:
-            levels = budget._ops_thresholds()
-            lines = budget.line_ids.filtered(
-                lambda line: line.date_from <= fields.Date.context_today(self)
+        levels = self._ops_thresholds()
+        lines = self.line_ids.filtered(
+            lambda line: line.date_from <= fields.Date.context_today(self)
+        )
+        # Execution is read from Accounting now, not from the cache.
+        lines.invalidate_recordset(
+            ["actual_amount", "committed_amount", "remaining_amount", "consumption"]
+        )
+        reached = {}
+        for line in lines:
+            level = max((lvl for lvl in levels if line.consumption >= lvl), default=0.0)
+            if level > line.alert_level:
+                reached[line] = level
+        by_part = {}
+        for line, level in reached.items():
+            by_part.setdefault(line.department_budget_id, []).append((line, level))
+        for part, items in by_part.items():
+            head = part.department_id.manager_id.user_id
+            # Of a confidential budget, only those who may know of it.
+            partners = part._ops_cleared_users(
+                head | finance.filtered(lambda u, company=part.company_id: company in u.company_ids)
             )
-            # Execution is read from Accounting now, not from the cache.
-            lines.invalidate_recordset(
-                ["actual_amount", "committed_amount", "remaining_amount", "consumption"]
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._(
+                    "Budget alert: lines of %(department)s reached their threshold.",
+                    department=part.department_id.name,
+                ),
+                Markup().join(
+                    Markup("<li>%s</li>")
+                    % self.env._(
+                        "%(account)s, %(month)s: %(consumption)s %% consumed "
+                        "(threshold %(level)s %%)",
+                        account=line.account_id.display_name,
+                        month=line._ops_selection_label("month"),
+                        consumption=round(line.consumption, 1),
+                        level=round(level, 1),
+                    )
+                    for line, level in items
+                ),
             )
-            reached = {}
-            for line in lines:
-                level = max((lvl for lvl in levels if line.consumption >= lvl), default=0.0)
-                if level > line.alert_level:
-                    reached[line] = level
-            by_part = {}
-            for line, level in reached.items():
-                by_part.setdefault(line.department_budget_id, []).append((line, level))
-            for part, items in by_part.items():
-                head = part.department_id.manager_id.user_id
-                # Of a confidential budget, only those who may know of it.
-                partners = part._ops_cleared_users(
-                    head
-                    | finance.filtered(lambda u, company=part.company_id: company in u.company_ids)
-                )
-                body = Markup("<p>%s</p><ul>%s</ul>") % (
-                    self.env._(
-                        "Budget alert: lines of %(department)s reached their threshold.",
-                        department=part.department_id.name,
-                    ),
-                    Markup().join(
-                        Markup("<li>%s</li>")
-                        % self.env._(
-                            "%(account)s, %(month)s: %(consumption)s %% consumed "
-                            "(threshold %(level)s %%)",
-                            account=line.account_id.display_name,
-                            month=line._ops_selection_label("month"),
-                            consumption=round(line.consumption, 1),
-                            level=round(level, 1),
-                        )
-                        for line, level in items
-                    ),
-                )
-                part.sudo().message_post(
-                    body=body,
-                    partner_ids=partners.partner_id.ids,
-                    subtype_xmlid="mail.mt_comment",
-                )
-                for line, level in items:
-                    # The cron notes what it notified (a field only it writes).
-                    line.sudo()._ops_workflow_write({"alert_level": level})
+            part.sudo().message_post(
+                body=body,
+                partner_ids=partners.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+            for line, level in items:
+                # The job notes what it notified (a field only it writes).
+                line.sudo()._ops_workflow_write({"alert_level": level})
+        return f"{len(reached)} lines alerted"
 
     @api.constrains("year")
     def _check_year(self):
