@@ -106,7 +106,7 @@ class TestCycleJobs(AppraisalCommon):
 
         def fail_elsewhere(appraisals):
             if appraisals.department_id == self.other_department:
-                raise UserError("The directory is unreachable")
+                raise ConnectionError("The directory is unreachable")
             return original(appraisals)
 
         with patch.object(Appraisal, "_ops_assign_peers", fail_elsewhere):

@@ -1,9 +1,10 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The month computed as OCA queue_job jobs, two employees per job: every
-figure of ``TestAttendanceMonth`` again through the jobs, and the jobs
-themselves — queued, shown on the month, retried alone, idempotent."""
+"""The month computed as OCA queue_job jobs, two employees per job: the
+same figures as computed in one go, and the jobs themselves — queued, shown
+on the month, retried alone, idempotent."""
 
+from datetime import date
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
@@ -11,29 +12,56 @@ from odoo.tests import tagged
 
 from odoo.addons.ops_org.tests.common import ops_jobs, run_jobs
 
-from .test_ops_attendance_month import TestAttendanceMonth
+from .common import AttendanceCommon
 
 
 @tagged("post_install", "-at_install")
-class TestAttendanceMonthJobs(TestAttendanceMonth):
+class TestAttendanceMonthJobs(AttendanceCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, queue_job__no_delay=False))
-        cls.month = cls.month.with_env(cls.env)
         cls.env["ir.config_parameter"].sudo().set_param("ops_attendance.chunk_size", 2)
-
-    # Counts the queries of one inline computation: not a job's concern.
-    test_queries_do_not_grow_with_employees = None
+        days = cls.working_days(2026, 3)
+        cls.attend(cls.emp_employee, days)
+        for index, start in enumerate(((9, 0), (9, 30), (10, 0), (9, 45))):
+            employee = cls.make_employee(f"Staff {index}")
+            cls.attend(employee, [d for d in days if d != date(2026, 3, 6 + index)], start=start)
+        cls.month = cls.env["ops.attendance.month"].create(
+            {"date_from": "2026-03-01", "company_id": cls.company.id}
+        )
 
     def _jobs(self):
         return ops_jobs(self.env, "ops.attendance.month", "_ops_job_compute")
+
+    def _figures(self):
+        self.month.invalidate_recordset()
+        return {
+            line.employee_id: (
+                line.planned_days,
+                line.worked_days,
+                line.absence_days,
+                line.late_count,
+                line.late_minutes,
+            )
+            for line in self.month.line_ids
+        }
 
     def compute(self):
         """HR computes; the runner then runs the queued chunks."""
         self.month.with_user(self.user_hr).action_compute()
         run_jobs(self.env, self._jobs().filtered(lambda job: job.state == "pending"))
         self.month.invalidate_recordset()
+
+    def test_same_figures_as_in_one_go(self):
+        self.compute()
+        by_jobs = self._figures()
+        self.assertEqual(len(by_jobs), len(self.month._ops_employees()))
+        self.assertGreater(len(self._jobs()), 2)
+        self.month.with_user(self.user_hr).with_context(queue_job__no_delay=True).action_compute()
+        self.assertEqual(self._figures(), by_jobs)
+        late = [figures for figures in by_jobs.values() if figures[3]]
+        self.assertEqual(len(late), 3, "three of the staff came late")
 
     def test_queued_in_chunks_and_shown_on_the_month(self):
         month = self.month.with_user(self.user_hr)
@@ -80,7 +108,7 @@ class TestAttendanceMonthJobs(TestAttendanceMonth):
 
         def fail_last(record, employee_ids=None):
             if employee_ids == target:
-                raise UserError("The time clock export is being rewritten")
+                raise ConnectionError("The time clock export is being rewritten")
             return original(record, employee_ids)
 
         with patch.object(Month, "_ops_compute", fail_last):

@@ -107,7 +107,7 @@ class TestNdaExpiryJobs(ConfidentialityCommon):
         with patch.object(
             Employee,
             "_ops_drop_clearance_without_nda",
-            side_effect=UserError("Directory locked for maintenance"),
+            side_effect=ConnectionError("Directory locked for maintenance"),
         ):
             run_jobs(self.env, expire)
         self.assertEqual(expire.state, "failed")

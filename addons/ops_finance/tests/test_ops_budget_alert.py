@@ -5,7 +5,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.ops_org.tests.common import ops_jobs, run_jobs
@@ -97,7 +97,9 @@ class TestBudgetAlertJobs(BudgetCommon):
         self.env["ops.budget"].sudo()._cron_budget_alerts()
         job = self._jobs()
         Part = type(self.env["ops.budget.department"])
-        with patch.object(Part, "_ops_cleared_users", side_effect=UserError("Mail server busy")):
+        with patch.object(
+            Part, "_ops_cleared_users", side_effect=ConnectionError("Mail server busy")
+        ):
             run_jobs(self.env, job)
         self.assertEqual(job.state, "failed")
         self.assertFalse(self._alerts())

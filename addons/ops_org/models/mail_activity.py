@@ -73,6 +73,12 @@ class MailActivity(models.Model):
 
     def _ops_review(self):
         self.ensure_one()
+        # Another reviewer's decision on the same step removed this activity
+        # (in the meantime, or while this request waited for the lock).
+        if not self.exists():
+            raise UserError(
+                self.env._("This approval was decided by someone else in the meantime.")
+            )
         if not self.ops_tier_review_id:
             raise UserError(self.env._("This activity is not an approval."))
         if self.user_id != self.env.user:

@@ -186,6 +186,20 @@ class TestApprovalActivities(ApprovalCommon):
         self.assertEqual(record.validation_status, "validated")
         self.assertFalse(self._activities(record), "the other leader's activity is closed too")
 
+    def test_activity_of_a_step_decided_by_the_other_reviewer(self):
+        """Two leaders on the same step, each with their activity on the
+        phone: the second taps Approve on an activity the first decision
+        removed, and is told so in a sentence (not "record deleted")."""
+        record = self._request(self.user_employee, amount=5000)
+        self._activities(record).with_user(self.user_head).action_ops_approve()
+        stale = self._activities(record, self.user_leader_2).with_user(self.user_leader_2)
+        self._activities(record, self.user_leader).with_user(self.user_leader).action_ops_approve()
+        self.env.invalidate_all()
+        for action in (stale.action_ops_approve, stale.action_ops_reject):
+            with self.assertRaisesRegex(UserError, "decided by someone else"):
+                action()
+        self.assertEqual(record.validation_status, "validated")
+
     def test_decision_from_form_button_also_closes_activity(self):
         record = self._request(self.user_employee)
         record.with_user(self.user_head).validate_tier()
