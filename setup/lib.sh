@@ -355,3 +355,24 @@ PY
         say "Demo database $DB is up to date"
     fi
 }
+
+# The options of Odoo's multi-process (prefork) server, as production runs it
+# (setup/run.sh with OPS_PRODUCTION=1, setup/load.sh; README: "How it scales"):
+# HTTP workers (OPS_WORKERS, default 2 x cores + 1), one cron worker, the
+# gevent port for the websocket, proxy mode, and request limits. OCA
+# queue_job's runner is a server-wide module of the configuration: in prefork
+# mode it starts as a process of its own, with the channel capacities of its
+# [queue_job] section, and runs each job chunk as a request to an HTTP worker,
+# so limit_time_real covers the longest chunk. Later options override these.
+odoo_production_args() {
+    local workers=${OPS_WORKERS:-$((2 * $(nproc) + 1))}
+    printf '%s\n' \
+        "--workers=$workers" \
+        "--max-cron-threads=1" \
+        "--gevent-port=${OPS_GEVENT_PORT:-8072}" \
+        "--proxy-mode" \
+        "--limit-time-cpu=120" \
+        "--limit-time-real=240" \
+        "--limit-memory-soft=$((2048 * 1024 * 1024))" \
+        "--limit-memory-hard=$((2560 * 1024 * 1024))"
+}
