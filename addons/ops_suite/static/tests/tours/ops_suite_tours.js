@@ -180,6 +180,17 @@ registerTour("ops_suite_attendance_month", () => [
     },
     statusIs("computed"),
     {
+        content: "It is computed in the background: the month shows its progress",
+        trigger: ".o_form_view .alert-info[role='status'] .o_progressbar",
+    },
+]);
+
+registerTour("ops_suite_attendance_month_publish", () => [
+    {
+        content: "The background work is done: no progress shown any more",
+        trigger: ".o_form_view:not(:has(.alert-info[role='status']))",
+    },
+    {
         content: "Publish it",
         trigger: ".o_form_view .o_form_statusbar button[name='action_publish']",
         run: "click",
