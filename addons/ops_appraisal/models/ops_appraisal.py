@@ -344,17 +344,27 @@ class OpsAppraisal(models.Model):
         by_department = {}
         for colleague in colleagues:
             by_department.setdefault(colleague.department_id.id, []).append(colleague.user_id)
+        # Most colleagues of a department get the same peers: one write per
+        # set of peers, not one per appraisal.
+        by_peers = defaultdict(list)
         for appraisal in wanting:
             count = appraisal.employee_id.sudo().job_id.ops_appraisal_peer_count
-            excluded = appraisal.user_id | appraisal.supervisor_user_id
-            peers = [
-                u for u in by_department.get(appraisal.department_id.id, []) if u not in excluded
-            ]
+            excluded = set((appraisal.user_id | appraisal.supervisor_user_id).ids)
+            # The first ``count`` colleagues only: the rest of a large
+            # department is never looked at.
+            peers = []
+            for user in by_department.get(appraisal.department_id.id, []):
+                if len(peers) == count:
+                    break
+                if user.id not in excluded:
+                    peers.append(user.id)
+            by_peers[tuple(peers)].append(appraisal.id)
+        for peer_ids, appraisal_ids in by_peers.items():
             # sudo: the peers follow the job's rule above, not the caller's
             # choice (an HR officer generating a cycle that includes them).
-            appraisal.sudo().peer_user_ids = [
-                fields.Command.set([user.id for user in peers[:count]])
-            ]
+            self.browse(appraisal_ids).sudo().write(
+                {"peer_user_ids": [fields.Command.set(list(peer_ids))]}
+            )
         wanting.action_request_peer_evaluations()
 
     def _ops_check_evaluation_open(self):

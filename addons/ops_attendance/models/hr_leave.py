@@ -127,30 +127,6 @@ class HrLeave(models.Model):
         for leave in self:
             leave.ops_short_notice = leave._ops_is_short_notice()
 
-    def _compute_need_validation(self):
-        # OCA's computation (``tier.validation``) in fewer queries on a time
-        # off form: a time off already under review or no longer waiting for
-        # approval needs no validation whatever the tier definitions say
-        # (OCA searches and evaluates them first), and the definitions are
-        # read in the query that finds them (OCA reads them in another).
-        Definition = self.env["tier.definition"].with_context(active_test=True)
-        for leave in self:
-            if (
-                not isinstance(leave.id, int)
-                or leave.review_ids
-                or not leave._check_state_from_condition()
-            ):
-                leave.need_validation = False
-                continue
-            definitions = Definition.search_fetch(
-                [
-                    ("model", "=", self._name),
-                    ("company_id", "in", [False, *leave._get_company().ids]),
-                ],
-                ["definition_domain"],
-            )
-            leave.need_validation = any(leave.evaluate_tier(tier) for tier in definitions)
-
     @api.depends("state", "employee_id", "department_id")
     def _compute_can_approve(self):
         # Odoo's Approve and Validate buttons: hidden while the chain decides.

@@ -3,6 +3,8 @@
 
 from odoo import fields, models
 
+from odoo.addons.ops_confidentiality.models.ops_confidentiality_mixin import LEVEL_RANK
+
 
 class ProjectProject(models.Model):
     """Projects take the confidentiality classification (policy §七)."""
@@ -27,6 +29,12 @@ class ProjectProject(models.Model):
         help="The licensed fonts, images, music and footage, and the company's own "
         "works, that the project uses.",
     )
+
+    def _ops_classified(self):
+        # The rank is stored from the level (``_compute_ops_level_rank``); the
+        # form reads the level, so the access log of a form's read needs no
+        # second query of the project for its rank.
+        return self.filtered(lambda project: LEVEL_RANK.get(project.ops_level, 1) >= 2)
 
 
 class OpsIpAsset(models.Model):

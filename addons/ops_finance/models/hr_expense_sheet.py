@@ -81,6 +81,13 @@ class HrExpenseSheet(models.Model):
 
     # -- tier validation ---------------------------------------------------
 
+    @api.depends("approval_state")
+    def _compute_hide_reviews(self):
+        # OCA's (the reviews are shown in the states under review) reads the
+        # approval state without declaring it: declared, the state comes in
+        # the query that reads the rest of the form (one query less).
+        return super()._compute_hide_reviews()
+
     def _get_under_validation_exceptions(self):
         # department_id and user_id follow the employee (Odoo recomputes them).
         return super()._get_under_validation_exceptions() + [

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class HrEmployee(models.Model):
@@ -22,20 +23,38 @@ class HrEmployee(models.Model):
     )
 
     def _compute_ops_onboarding_state(self):
-        Enrolment = self.env["ops.training.enrolment"].sudo()
-        Need = self.env["ops.training.need"].sudo()
+        """Completed once every onboarding seat (not cancelled) was attended,
+        planned while a seat or an onboarding need exists. One query for
+        all the employees (an employee's form, a list): their onboarding
+        seats' states and whether they have an onboarding need."""
+        ids = [employee_id for employee_id in self._ids if isinstance(employee_id, int)]
+        rows = {}
+        if ids:
+            self.env["ops.training.enrolment"].flush_model(["employee_id", "kind", "state"])
+            self.env["ops.training.need"].flush_model(["employee_id", "source"])
+            rows = {
+                employee_id: (states, has_need)
+                for employee_id, states, has_need in self.env.execute_query(
+                    SQL(
+                        """SELECT employee.id,
+                                  ARRAY(SELECT enrolment.state
+                                          FROM ops_training_enrolment enrolment
+                                         WHERE enrolment.employee_id = employee.id
+                                           AND enrolment.kind = 'onboarding'
+                                           AND enrolment.state IS DISTINCT FROM 'cancelled'),
+                                  EXISTS(SELECT 1 FROM ops_training_need need
+                                          WHERE need.employee_id = employee.id
+                                            AND need.source = 'onboarding')
+                             FROM unnest(%s::int[]) AS employee(id)""",
+                        ids,
+                    )
+                )
+            }
         for employee in self:
-            enrolments = Enrolment.search(
-                [
-                    ("employee_id", "=", employee.id),
-                    ("kind", "=", "onboarding"),
-                    ("state", "!=", "cancelled"),
-                ]
-            )
-            needs = Need.search([("employee_id", "=", employee.id), ("source", "=", "onboarding")])
-            if enrolments and all(e.state == "attended" for e in enrolments):
+            states, has_need = rows.get(employee.id, ([], False))
+            if states and all(state == "attended" for state in states):
                 employee.ops_onboarding_state = "done"
-            elif enrolments or needs:
+            elif states or has_need:
                 employee.ops_onboarding_state = "planned"
             else:
                 employee.ops_onboarding_state = "none"
