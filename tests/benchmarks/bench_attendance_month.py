@@ -72,6 +72,10 @@ def _compute(env, company):
     env.flush_all()
     env.invalidate_all()
     cr = env.cr
+    # The month's computation itself, in one chunk and in this request (the
+    # job runner would run each chunk of ``ops_attendance.chunk_size`` so).
+    env["ir.config_parameter"].set_param("ops_attendance.chunk_size", 100000)
+    month = month.with_context(queue_job__no_delay=True)
     queries, start = cr.sql_log_count, time.perf_counter()
     month.action_compute()
     env.flush_all()
