@@ -17,3 +17,20 @@ def best_in_turn(repeat, *funcs):
             elapsed = time.perf_counter() - start
             best[index] = elapsed if best[index] is None else min(best[index], elapsed)
     return list(zip(best, results, strict=True))
+
+
+def per_employee_rows(label, small, large):
+    """The rows of a time per employee measured at two sizes, ``small`` and
+    ``large`` each ``(seconds, queries, employees)``: the smaller shown, the
+    larger within 1.1 x of it."""
+    (t_small, _, n_small), (t_large, _, n_large) = small, large
+    per_small, per_large = t_small / n_small, t_large / n_large
+    return [
+        (f"{label}: ms per employee, {n_small}", f"{per_small * 1000:.2f}", "(shown)", True),
+        (
+            f"{label}: ms per employee, {n_large}",
+            f"{per_large * 1000:.2f}",
+            f"<= {per_small * 1100:.2f}",
+            per_large <= per_small * 1.1,
+        ),
+    ]
