@@ -173,9 +173,12 @@ class OpsAppraisalCycle(models.Model):
                     )
                 )
 
-    def _employees_in_scope(self):
+    def _employees_in_scope(self, ids=None):
+        """The employees the cycle is for (of ``ids`` only, when given)."""
         self.ensure_one()
         domain = [("company_id", "=", self.company_id.id)]
+        if ids is not None:
+            domain.append(("id", "in", ids))
         if self.department_ids:
             domain.append(("department_id", "child_of", self.department_ids.ids))
         return self.env["hr.employee"].sudo().search(domain)
@@ -190,13 +193,8 @@ class OpsAppraisalCycle(models.Model):
             cycle._ops_check_jobs_done()
             done = cycle.sudo().appraisal_ids.employee_id
             employees = cycle._employees_in_scope() - done
-            cycle._ops_delay_chunks(
-                "generate",
-                "_ops_job_generate",
-                cycle._ops_department_chunks(employees),
-                lambda ids, cycle=cycle: cycle._ops_chunk_name(
-                    cycle.env._("Generate appraisals"), ids
-                ),
+            cycle._ops_delay_department_chunks(
+                "generate", "_ops_job_generate", cycle.env._("Generate appraisals"), employees
             )
         return True
 
@@ -207,8 +205,7 @@ class OpsAppraisalCycle(models.Model):
         self.ensure_one()
         if self.state not in ("draft", "open"):
             return "skipped: the cycle is past its evaluation"
-        employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()
-        employees &= self._employees_in_scope()
+        employees = self._employees_in_scope(employee_ids)
         employees -= (
             self.env["ops.appraisal"]
             .sudo()
@@ -221,6 +218,16 @@ class OpsAppraisalCycle(models.Model):
         appraisals._ops_create_default_evaluations()
         appraisals._ops_assign_peers()
         return f"{len(appraisals)} appraisals"
+
+    def _ops_delay_department_chunks(self, step, method, action, employees):
+        """Queue ``method`` of the cycle for ``employees``, one job per chunk
+        of departments, each named ``action`` with its departments."""
+        self._ops_delay_chunks(
+            step,
+            method,
+            self._ops_department_chunks(employees),
+            lambda ids: self._ops_chunk_name(action, ids),
+        )
 
     def _ops_department_chunks(self, employees, size=None):
         """The ids of ``employees`` in chunks of whole departments (a chunk
@@ -310,13 +317,8 @@ class OpsAppraisalCycle(models.Model):
             employees = (
                 cycle.sudo().appraisal_ids.filtered(lambda a: a.state != "closed").employee_id
             )
-            cycle._ops_delay_chunks(
-                "close",
-                "_ops_job_close",
-                cycle._ops_department_chunks(employees),
-                lambda ids, cycle=cycle: cycle._ops_chunk_name(
-                    cycle.env._("Close appraisals"), ids
-                ),
+            cycle._ops_delay_department_chunks(
+                "close", "_ops_job_close", cycle.env._("Close appraisals"), employees
             )
         return True
 

@@ -300,12 +300,9 @@ class OpsAppraisalEvaluation(models.Model):
             by_rater.setdefault(evaluation.rater_user_id.id, []).append(evaluation.id)
         raters = list(by_rater.values())
         for start in range(0, len(raters), REMIND_CHUNK):
-            ids = [i for group in raters[start : start + REMIND_CHUNK] for i in group]
-            self.browse(ids).with_delay(
-                description=self.env._(
-                    "Evaluation reminders (%(count)s raters)",
-                    count=len(raters[start : start + REMIND_CHUNK]),
-                ),
+            chunk = raters[start : start + REMIND_CHUNK]
+            self.browse([i for group in chunk for i in group]).with_delay(
+                description=self.env._("Evaluation reminders (%(count)s raters)", count=len(chunk)),
                 identity_key=identity_exact,
             )._ops_job_remind()
 

@@ -434,12 +434,12 @@ class OpsAttendanceMonth(models.Model):
             if self.date_from <= shift["date"] <= self.date_to and shift["intervals"]
         ]
 
-    def _ops_compute(self, employee_ids=None):
-        """Replace the lines of the month (of ``employee_ids`` only, when
-        given) by freshly computed ones. The number of queries does not
-        depend on the number of employees: one query per table read, one
-        ``_work_intervals_batch`` per schedule, one insert of the lines and
-        one of their time off by type."""
+    def _ops_compute(self, employee_ids):
+        """Replace the lines of the month of ``employee_ids`` by freshly
+        computed ones. The number of queries does not depend on the number
+        of employees: one query per table read, one ``_work_intervals_batch``
+        per schedule, one insert of the lines and one of their time off by
+        type."""
         self.ensure_one()
         company = self.company_id
         tolerances = {
@@ -447,15 +447,11 @@ class OpsAttendanceMonth(models.Model):
             "early": timedelta(minutes=company.ops_early_tolerance),
             "overtime": timedelta(minutes=company.ops_overtime_minimum),
         }
-        employees = self._ops_employees()
-        if employee_ids is None:
-            self.line_ids.sudo().unlink()
-        else:
-            wanted = set(employee_ids)
-            employees = [row for row in employees if row[0] in wanted]
-            self.env["ops.attendance.month.line"].sudo().search(
-                [("month_id", "=", self.id), ("employee_id", "in", list(wanted))]
-            ).unlink()
+        wanted = set(employee_ids)
+        employees = [row for row in self._ops_employees() if row[0] in wanted]
+        self.env["ops.attendance.month.line"].sudo().search(
+            [("month_id", "=", self.id), ("employee_id", "in", list(wanted))]
+        ).unlink()
         if not employees:
             return
         employee_ids = [row[0] for row in employees]
