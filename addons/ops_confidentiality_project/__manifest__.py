@@ -4,7 +4,7 @@
     "name": "OPS Confidentiality for Projects",
     "summary": "Projects classified: confidential and secret projects only for those cleared "
     "who need to know; the intellectual property each project uses",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

@@ -3,7 +3,7 @@
 {
     "name": "OPS Organisation",
     "summary": "Departments, duty charters, roles and the suite's approval authority",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

@@ -3,7 +3,7 @@
 {
     "name": "OPS Project Lifecycle",
     "summary": "Eight stage gates with typed deliverables, reviews and lead times",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Project",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.ops_confidentiality.models.ops_confidentiality_mixin import LEVEL_RANK
 
@@ -11,6 +11,7 @@ class ProjectProject(models.Model):
 
     _name = "project.project"
     _inherit = ["project.project", "ops.confidentiality.mixin"]
+    _ops_harmless_methods = ("action_ops_open_ip_assets", "action_ops_open_need_to_know")
 
     ops_need_to_know_user_ids = fields.Many2many(
         relation="ops_project_need_to_know_user_rel", column1="project_id", column2="user_id"
@@ -29,6 +30,52 @@ class ProjectProject(models.Model):
         help="The licensed fonts, images, music and footage, and the company's own "
         "works, that the project uses.",
     )
+    # The form shows counts (one query with the other addons' smart buttons,
+    # ``_compute_ops_counts``); the lists open from it.
+    ops_ip_asset_count = fields.Integer(
+        string="Intellectual Property Count", compute="_compute_ops_counts"
+    )
+    ops_need_to_know_user_count = fields.Integer(
+        string="People Who Need to Know", compute="_compute_ops_counts"
+    )
+    ops_need_to_know_department_count = fields.Integer(
+        string="Departments That Need to Know", compute="_compute_ops_counts"
+    )
+
+    @api.model
+    def _ops_count_fields(self):
+        return {
+            **super()._ops_count_fields(),
+            "ops_ip_asset_count": "ops_ip_asset_ids",
+            "ops_need_to_know_user_count": "ops_need_to_know_user_ids",
+            "ops_need_to_know_department_count": "ops_need_to_know_department_ids",
+        }
+
+    def action_ops_open_ip_assets(self):
+        """The intellectual property the project uses; an asset registered
+        from there is used by the project."""
+        return self._ops_related_action(
+            "ops_confidentiality.ops_ip_asset_action",
+            [("project_ids", "in", self.ids)],
+            {"default_project_ids": self.ids},
+        )
+
+    def action_ops_open_need_to_know(self):
+        """Who needs to know, in a dialog of its own."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Who Needs to Know"),
+            "res_model": "project.project",
+            "res_id": self.id,
+            "views": [
+                (
+                    self.env.ref("ops_confidentiality_project.project_view_form_need_to_know").id,
+                    "form",
+                )
+            ],
+            "target": "new",
+        }
 
     def _ops_classified(self):
         # The rank is stored from the level (``_compute_ops_level_rank``); the

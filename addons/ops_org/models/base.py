@@ -8,7 +8,10 @@
   (numbers, dates, texts, choices, links), checked before anything is
   written and refused with a translated sentence — never a Python or
   database message. A field narrows them with ``ops_min`` / ``ops_max``;
-* a selection's label (``_ops_selection_label``).
+* a selection's label (``_ops_selection_label``);
+* counted smart buttons: how many records of several x2many fields the user
+  may read, all counted in one query (``_ops_count_fields``,
+  ``_compute_ops_counts``).
 """
 
 import math
@@ -222,6 +225,84 @@ class Base(models.AbstractModel):
             value = self[field_name]
         labels = dict(self._fields[field_name]._description_selection(self.env))
         return labels.get(value, value or "")
+
+    # -- counted smart buttons -----------------------------------------------
+
+    @api.model
+    def _ops_count_fields(self):
+        """``{count field: x2many field}`` of the model's counted smart buttons.
+        Every field computed by ``_compute_ops_counts`` is a key; an addon
+        adds its own with ``{**super()._ops_count_fields(), ...}``, so the
+        buttons of several addons on one form cost one query."""
+        return {}
+
+    @api.depends(lambda self: tuple(self._ops_count_fields().values()))
+    def _compute_ops_counts(self):
+        count_fields = self._ops_count_fields()
+        counts = self._ops_count_related(count_fields)
+        for record in self:
+            for count_field in count_fields:
+                record[count_field] = counts[count_field].get(record._origin.id, 0)
+
+    def _ops_count_related(self, count_fields):
+        """For each ``count field: x2many field``, how many records of the
+        x2many field the user may read, per record of ``self``: the
+        comodel's access rows and record rules apply and its archived records
+        are left out, as when the field itself is read. One query for all:
+        ``{count field: {record id: count}}``."""
+        counts = {count_field: {} for count_field in count_fields}
+        ids = tuple(id_ for id_ in self._origin.ids if id_)
+        parts = []
+        for count_field, x2many in count_fields.items():
+            field = self._fields[x2many]
+            comodel = self.env[field.comodel_name]
+            if not ids or not comodel.has_access("read"):
+                continue
+            domain = list(field.domain) if isinstance(field.domain, list) else []
+            if field.type == "one2many":
+                query = comodel._search([(field.inverse_name, "in", ids), *domain])
+                owner = comodel._field_to_sql(comodel._table, field.inverse_name, query)
+                parts.append(
+                    SQL(
+                        "SELECT %s AS count_field, t.owner, COUNT(*) FROM (%s) t GROUP BY t.owner",
+                        count_field,
+                        query.select(SQL("%s AS owner", owner)),
+                    )
+                )
+            else:
+                self.flush_model([x2many])
+                relation = SQL.identifier(field.relation)
+                owner = SQL.identifier(field.relation, field.column1)
+                parts.append(
+                    SQL(
+                        "SELECT %s AS count_field, %s, COUNT(*) FROM %s"
+                        " WHERE %s IN %s AND %s IN %s GROUP BY %s",
+                        count_field,
+                        owner,
+                        relation,
+                        owner,
+                        ids,
+                        SQL.identifier(field.relation, field.column2),
+                        comodel._search(domain).subselect(),
+                        owner,
+                    )
+                )
+        if parts:
+            for count_field, owner, count in self.env.execute_query(SQL(" UNION ALL ").join(parts)):
+                counts[count_field][owner] = count
+        return counts
+
+    def _ops_related_action(self, xml_id, domain, context=None):
+        """The window action ``xml_id`` on the records ``domain`` finds,
+        named after this record (a smart button's target)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action["display_name"] = self.env._(
+            "%(records)s of %(record)s", records=action["name"], record=self.display_name
+        )
+        action["domain"] = domain
+        action["context"] = context or {}
+        return action
 
     # -- bounds of what users send -------------------------------------------
 

@@ -23,7 +23,11 @@ class ProjectProject(models.Model):
     # Odoo's own stages are not a workflow of ours: the phase is.
     _ops_state_field = False
     _ops_workflow_fields = ("ops_phase_id",)
-    _ops_harmless_methods = ("action_ops_open_gate",)
+    _ops_harmless_methods = (
+        "action_ops_open_gate",
+        "action_ops_open_gates",
+        "action_ops_open_change_requests",
+    )
 
     ops_phase_id = fields.Many2one(
         "ops.project.phase",
@@ -67,6 +71,11 @@ class ProjectProject(models.Model):
     )
     ops_change_request_ids = fields.One2many(
         "ops.project.change.request", "project_id", string="Change Requests"
+    )
+    # The form's smart buttons: counted together, in one query.
+    ops_gate_count = fields.Integer(string="Gates Count", compute="_compute_ops_counts")
+    ops_change_request_count = fields.Integer(
+        string="Change Requests Count", compute="_compute_ops_counts"
     )
 
     @api.model
@@ -279,6 +288,14 @@ class ProjectProject(models.Model):
                 )
         return True
 
+    @api.model
+    def _ops_count_fields(self):
+        return {
+            **super()._ops_count_fields(),
+            "ops_gate_count": "ops_gate_ids",
+            "ops_change_request_count": "ops_change_request_ids",
+        }
+
     def action_ops_open_gate(self):
         self.ensure_one()
         return {
@@ -287,3 +304,18 @@ class ProjectProject(models.Model):
             "res_id": self.ops_current_gate_id.id,
             "views": [(False, "form")],
         }
+
+    def _ops_project_action(self, xml_id, **context):
+        """An action of the suite on this project's records only."""
+        return self._ops_related_action(
+            xml_id, [("project_id", "=", self.id)], {"default_project_id": self.id, **context}
+        )
+
+    def action_ops_open_gates(self):
+        """The project's gates (the system opens them, nobody creates one)."""
+        return self._ops_project_action(
+            "ops_project_lifecycle.ops_project_gate_action", create=False
+        )
+
+    def action_ops_open_change_requests(self):
+        return self._ops_project_action("ops_project_lifecycle.ops_project_change_request_action")

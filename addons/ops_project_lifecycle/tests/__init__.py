@@ -7,3 +7,4 @@ from . import test_ops_project_lifecycle_tour
 from . import test_ops_project_lifecycle_rules
 from . import test_ops_cases
 from . import test_ops_operations_analysis
+from . import test_project_smart_buttons
