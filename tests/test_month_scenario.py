@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """One month of company life, March 2027 in Asia/Shanghai, walked across
 every addon of the suite by real users of each role, in order; the figures
 at the end are compared with numbers computed by hand in this file.

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "OPS Confidentiality",
     "summary": "Classification with need-to-know access, clearances and NDAs, encrypted "
@@ -9,7 +9,7 @@
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
     "maintainers": ["ops-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["ops_org", "hr", "mail", "web"],
     "external_dependencies": {"python": ["cryptography"]},

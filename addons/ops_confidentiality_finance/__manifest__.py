@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "OPS Confidentiality for Budgets",
     "summary": "Budgets classified: confidential and secret budgets, with their parts and lines, "
@@ -9,7 +9,7 @@
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
     "maintainers": ["ops-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["ops_confidentiality", "ops_finance"],
     "auto_install": True,

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "OPS Document",
     "summary": "Internal and external company documents: review and approval on tier "
@@ -9,7 +9,7 @@
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
     "maintainers": ["ops-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["ops_org", "ops_confidentiality", "hr", "mail"],
     "data": [

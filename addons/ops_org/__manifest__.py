@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "OPS Organisation",
     "summary": "Departments, duty charters, roles and the suite's approval authority",
@@ -8,7 +8,7 @@
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
     "maintainers": ["ops-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "application": True,
     "depends": ["hr", "mail", "base_tier_validation", "queue_job"],

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "OPS Project Lifecycle",
     "summary": "Eight stage gates with typed deliverables, reviews and lead times",
@@ -8,7 +8,7 @@
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
     "maintainers": ["ops-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["project", "ops_org"],
     "data": [

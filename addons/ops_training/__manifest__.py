@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "OPS Training",
     "summary": "Onboarding, job-skill and conduct training with evaluations, "
@@ -9,7 +9,7 @@
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",
     "maintainers": ["ops-suite"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["hr", "hr_skills", "mail", "survey", "ops_org", "ops_appraisal"],
     "external_dependencies": {"python": ["openupgradelib"]},

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Samples of the models of ops_appraisal that take ``ops.workflow.mixin``
 and the decisions whose subject may not take them, for the suite's
 registry tests (``ops_org.tests.common``). Every builder makes its own

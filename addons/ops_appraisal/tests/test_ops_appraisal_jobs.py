@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The cycle's long steps as OCA queue_job jobs: queued per chunk of
 departments, run as the job runner runs them, retried after a failure
 without redoing the chunks done, idempotent."""

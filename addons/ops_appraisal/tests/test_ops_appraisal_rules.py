@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15, as the users who found it: states move only through the
 workflow's steps, nobody decides their own case, appeals are decided on
 screen, everyone has a supervisor who evaluates them, and values stay in

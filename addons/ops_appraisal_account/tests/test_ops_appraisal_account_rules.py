@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15: the journal entry of a bonus sheet is linked by its step only,
 and a confirmed sheet stays confirmed, whoever writes."""
 

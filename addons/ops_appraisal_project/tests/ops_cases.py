@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The decisions ops_appraisal_project adds (the project award and each
 member's share of it), refused to the team members they are about, for the
 suite's registry tests (``ops_org.tests.common``)."""

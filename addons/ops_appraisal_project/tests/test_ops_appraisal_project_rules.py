@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15: the project award and each member's share of it are decisions
 about the team; nobody on the team takes them for themselves. The team's
 shares are checked whatever the caller puts in the context."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15: time off completes through the authority chain whatever its
 Odoo validation mode and whoever approves last, and only through it."""
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Time off is requested in advance (policy §三(二)1): a request later than
 its type's notice (working days of the employee's schedule) is on short
 notice; on the chain it gives a reason and goes one step higher."""

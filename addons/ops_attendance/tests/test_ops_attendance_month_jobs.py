@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The month computed as OCA queue_job jobs, two employees per job: the
 same figures as computed in one go, and the jobs themselves — queued, shown
 on the month, retried alone, idempotent."""

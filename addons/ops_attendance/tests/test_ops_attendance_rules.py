@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15: a month and a dispute change state only through their steps,
 and the employee a dispute or a line is about does not settle or correct
 it, whatever they send to the server."""

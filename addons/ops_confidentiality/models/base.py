@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Classification follows ownership (policy §七, SPEC §5.1).
 
 A model declares the record it belongs to with ``_ops_classified_by`` (a

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Notifications respect the level (policy §七): of a confidential or secret
 record (or one that belongs to it), messages, e-mails, inbox notifications
 and activities reach only the people cleared for its level who need to know.

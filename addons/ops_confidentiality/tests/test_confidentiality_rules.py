@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15: nobody decides their own case (agreement, clearance,
 violation case), states change only through their steps, an agreement's
 dates are sane — whatever a user sends to the server."""

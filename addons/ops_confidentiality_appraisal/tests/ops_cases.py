@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The decisions ops_confidentiality_appraisal adds to ``ops.appraisal``
 (who may read a result), refused to the appraised employee, for the
 suite's registry tests (``ops_org.tests.common``)."""

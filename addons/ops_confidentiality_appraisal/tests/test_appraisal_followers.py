@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 16, as the users who found it: what belongs to a secret appraisal
 (its bonus line, with the score and grade it shows, its improvement plan
 and check-ins, the training need it raised) follows the appraisal's rule

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The records that follow a confidential budget or cash plan
 (``_ops_classified_by``) are hidden on every path from the users who broke
 it: finance, Leadership and department heads not on its need-to-know list

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 16, as the users who found it: what belongs to a secret project
 (tasks and their chatter, milestones, updates, gates, gate decisions,
 deliverables, checklists, change requests, the team) is covered by the

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15, as the users who tried it with their own rights: a document's
 state, author and dates move only through its steps; neither its author
 nor whoever sent it to review decides a step of it; nor does the requester

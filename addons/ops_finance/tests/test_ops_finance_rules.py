@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The rules of finance hold against a user who calls the server with any
 arguments (issue 15, "What was found"): each case as the user who did it,
 with that user's rights, refused with a sentence and changing nothing."""

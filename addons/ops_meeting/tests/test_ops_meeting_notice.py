@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Policy §三(二)2 (会议管理): a company meeting has its topic, time, place
 and attendees settled in advance, and the attendees are told beforehand so
 they can prepare — as the organiser and the attendees would meet it."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15 in ops_meeting: the states of minutes and decisions move only
 through their steps, decisions stay in their minutes, values are bounded,
 and the buttons answer what RPC carries — as the users who tried it."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """One mechanism for the workflows of the suite (SPEC §5.1).
 
 A model that takes ``ops.workflow.mixin`` declares

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Registry cases of ops_org (see ``common.OPS_DECISION_CASES``)."""
 
 from .common import ops_decision_case, ops_user

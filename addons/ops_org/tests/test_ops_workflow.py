@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The rules of ops_org hold against a user who calls the server with any
 arguments: reviews and approval activities change only through the
 decisions, workflow-owned fields only through their steps, steps in order,

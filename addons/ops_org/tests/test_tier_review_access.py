@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Who reads an approval step, who is given and decides it, what the
 notifications say of a classified document (policy §七, SPEC §5.1)."""
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """One test per ACL row and per record rule of ops_project_lifecycle, run as
 the role concerned (project lead, member, department head, leadership,
 outsider)."""

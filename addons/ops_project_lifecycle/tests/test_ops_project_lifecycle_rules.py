@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15, as the users who tried it with their own rights: reviews that
 cannot be forged, gates and phases that move only through their steps, no
 pass without a review, nobody deciding their own case, context keys that

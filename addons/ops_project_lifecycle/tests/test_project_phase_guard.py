@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Every path that could move a project's phase past a gate is refused:
 ORM write (form save), kanban drag (web_save), import (load), JSON-RPC, and
 create; with a translated message naming what is missing; nothing written."""

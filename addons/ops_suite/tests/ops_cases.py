@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Registry cases of the approval entry points of ops_org that work on any
 suite document (My Approvals, the approval activity, the reject wizard),
 tried on a budget adjustment whose requester is a finance officer: the

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The README's screens, taken from the demo company's month: each demo
 user logs in to the demo database (as `bash setup/run.sh` makes it: a
 company in China on Odoo's Chinese chart, its people speaking Chinese) and

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The demo company's month: every demo role logs in to work waiting for
 them. Runs on the test database, which holds the suite's demo data (on
 Odoo's generic chart there, on the Chinese chart in run.sh's database)."""

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Users who hold only Odoo's own roles (no Operations role) keep using the
 stock forms the suite extends: our fields, pages and buttons on those forms
 are shown to Operations roles only, so opening, creating and saving a

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Finance reconciles the bank in Chinese at a desktop: the statement a
 Chinese bank exports as CSV imported with OCA's wizard, and its line
 reconciled with an expense reimbursement on OCA's reconciliation screen.

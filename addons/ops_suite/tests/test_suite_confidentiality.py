@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Classification follows ownership (SPEC §5.1), proved by walking the
 registry: a model added tomorrow that links to a classified record is caught
 here, not by a reviewer.

@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The same rules over the wire: a user logged in like the web client or
 the mobile app, calling the server's JSON-RPC endpoint with any model,
 method and arguments, cannot forge a review or write a state."""

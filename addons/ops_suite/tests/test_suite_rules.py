@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The rules of SPEC §5.1, proved by walking the registry: a model or a
 method added tomorrow is caught here, not by a reviewer.
 

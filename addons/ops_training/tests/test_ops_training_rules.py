@@ -1,5 +1,5 @@
 # Copyright 2026 Ops Suite
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 15 in ops_training: states move only through their steps, nobody
 decides their own case (promotions, levels, attendance, plans,
 evaluations), one rule for an employee's manager, bounded values — each
