@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Offline lint of the ops_* addons: ruff, pylint-odoo, the OCA module and PO
-# checks, and prettier for XML, JS and Markdown. The Python tools come from
+# Offline lint of the ops_* addons: ruff, pylint-odoo (OCA's mandatory checks
+# for 18.0, .pylintrc-mandatory, and ours, .pylintrc), the OCA module and PO
+# checks, the licence of every addon against its dependencies' (manifestoo),
+# and prettier for XML, JS and Markdown. The Python tools come from
 # setup/requirements-lint.txt, prettier from package.json (both pinned).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 set +e
@@ -29,9 +31,13 @@ ensure_prettier() {
 step python setup/readme.py --check
 step ruff check addons tests setup
 step ruff format --check addons tests setup
+step pylint --rcfile=.pylintrc-mandatory addons/ops_*
 step pylint --rcfile=.pylintrc addons/ops_*
-step oca-checks-odoo-module --disable=xml-deprecated-data-node,xml-create-user-wo-reset-password addons/ops_*
+step oca-checks-odoo-module addons/ops_*
 step oca-checks-po --disable=po-pretty-format addons/ops_*/i18n/*.po*
+# Odoo's addons and the OCA addons installed beside it (odoo.addons' path).
+step manifestoo --select-addons-dir addons --addons-path-from-import-odoo --odoo-series 18.0 \
+    check-licenses --transitive
 if ensure_prettier; then
     step node node_modules/prettier/bin/prettier.cjs --check "addons/**/*.{xml,js,md}" "*.md"
 else

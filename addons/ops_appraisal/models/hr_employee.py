@@ -14,6 +14,15 @@ class HrEmployee(models.Model):
         ops_min=0,
         help="Multiplied by the coefficient of the appraisal grade for the performance bonus.",
     )
+    ops_honour_ids = fields.One2many(
+        "ops.appraisal.honour",
+        "employee_id",
+        string="Honours",
+        domain=[("state", "=", "approved")],
+        # Not on hr.employee.public: users without a role of ours (public
+        # employee profiles, Odoo's HR officers) do not read it.
+        groups="ops_org.ops_org_group_employee",
+    )
 
     @api.model
     def _ops_decision_field_names(self):

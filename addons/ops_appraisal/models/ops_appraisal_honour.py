@@ -122,17 +122,3 @@ class OpsAppraisalHonour(models.Model):
             )
         self._ops_request_validation()
         return True
-
-
-class HrEmployee(models.Model):
-    _inherit = "hr.employee"
-
-    ops_honour_ids = fields.One2many(
-        "ops.appraisal.honour",
-        "employee_id",
-        string="Honours",
-        domain=[("state", "=", "approved")],
-        # Not on hr.employee.public: users without a role of ours (public
-        # employee profiles, Odoo's HR officers) do not read it.
-        groups="ops_org.ops_org_group_employee",
-    )

@@ -185,11 +185,11 @@ class OpsAttendanceMonth(models.Model):
             self._ops_check_not_locked()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_published(self):
         self._ops_check_not_locked()
         if self.filtered(lambda month: month.state == "published"):
             raise UserError(self.env._("A published attendance summary cannot be deleted."))
-        return super().unlink()
 
     # -- actions -----------------------------------------------------------
 

@@ -1,6 +1,7 @@
 from . import ops_confidentiality_mixin
 from . import res_users
 from . import res_company
+from . import res_config_settings
 from . import hr_employee
 from . import ops_nda
 from . import ops_access_log

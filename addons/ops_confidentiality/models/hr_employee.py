@@ -39,6 +39,34 @@ class HrEmployee(models.Model):
         compute="_compute_ops_nda_valid",
         groups="hr.group_hr_user,ops_org.ops_org_group_confidentiality",
     )
+    ops_violation_ids = fields.One2many(
+        "ops.confidentiality.violation",
+        "employee_id",
+        string="Confidentiality Violations",
+        groups="ops_org.ops_org_group_confidentiality,ops_org.ops_org_group_hr",
+    )
+    ops_violation_count = fields.Integer(
+        compute="_compute_ops_violation_count",
+        groups="ops_org.ops_org_group_confidentiality,ops_org.ops_org_group_hr",
+    )
+
+    def _ops_drop_clearance_without_nda(self):
+        dropped = self.sudo().filtered(
+            lambda e: e.ops_clearance != "internal" and not e.ops_nda_ids._ops_valid()
+        )
+        for employee in dropped:
+            employee.message_post(
+                body=self.env._(
+                    "Clearance %(old)s withdrawn: no valid non-disclosure agreement.",
+                    old=employee._ops_selection_label("ops_clearance"),
+                )
+            )
+        dropped.write({"ops_clearance": "internal"})
+        return dropped
+
+    def _compute_ops_violation_count(self):
+        for employee in self:
+            employee.ops_violation_count = len(employee.ops_violation_ids)
 
     @api.depends("ops_nda_ids.state", "ops_nda_ids.date_expiry")
     def _compute_ops_nda_valid(self):

@@ -195,21 +195,3 @@ class OpsNda(models.Model):
                         user_id=user.id,
                     )
             ndas._ops_workflow_write({"reminded": True})
-
-
-class HrEmployee(models.Model):
-    _inherit = "hr.employee"
-
-    def _ops_drop_clearance_without_nda(self):
-        dropped = self.sudo().filtered(
-            lambda e: e.ops_clearance != "internal" and not e.ops_nda_ids._ops_valid()
-        )
-        for employee in dropped:
-            employee.message_post(
-                body=self.env._(
-                    "Clearance %(old)s withdrawn: no valid non-disclosure agreement.",
-                    old=employee._ops_selection_label("ops_clearance"),
-                )
-            )
-        dropped.write({"ops_clearance": "internal"})
-        return dropped

@@ -203,22 +203,3 @@ class OpsConfidentialityViolation(models.Model):
     @staticmethod
     def _ops_text(html):
         return (html2plaintext(html or "") or "").strip()
-
-
-class HrEmployee(models.Model):
-    _inherit = "hr.employee"
-
-    ops_violation_ids = fields.One2many(
-        "ops.confidentiality.violation",
-        "employee_id",
-        string="Confidentiality Violations",
-        groups="ops_org.ops_org_group_confidentiality,ops_org.ops_org_group_hr",
-    )
-    ops_violation_count = fields.Integer(
-        compute="_compute_ops_violation_count",
-        groups="ops_org.ops_org_group_confidentiality,ops_org.ops_org_group_hr",
-    )
-
-    def _compute_ops_violation_count(self):
-        for employee in self:
-            employee.ops_violation_count = len(employee.ops_violation_ids)

@@ -24,32 +24,9 @@ class ResCompany(models.Model):
         default=3,
         help="The officers are reminded this many days before a violation case is due.",
     )
-
-
-class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
-
-    ops_nda_reminder_days = fields.Integer(
-        related="company_id.ops_nda_reminder_days", readonly=False
-    )
-    ops_violation_days = fields.Integer(related="company_id.ops_violation_days", readonly=False)
-    ops_violation_reminder_days = fields.Integer(
-        related="company_id.ops_violation_reminder_days", readonly=False
-    )
-
-
-class ResCompanyIp(models.Model):
-    _inherit = "res.company"
-
     ops_ip_alert_days = fields.Integer(
         string="IP Expiry Alert (Days)",
         default=60,
         help="Administration is alerted this many days before a registration or a "
         "licence of the intellectual property register expires.",
     )
-
-
-class ResConfigSettingsIp(models.TransientModel):
-    _inherit = "res.config.settings"
-
-    ops_ip_alert_days = fields.Integer(related="company_id.ops_ip_alert_days", readonly=False)

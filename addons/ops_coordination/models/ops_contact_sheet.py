@@ -84,7 +84,6 @@ class OpsContactSheet(models.Model):
     )
     requesting_department_id = fields.Many2one(
         "hr.department",
-        string="Requesting Department",
         required=True,
         index=True,
         tracking=True,
@@ -93,7 +92,6 @@ class OpsContactSheet(models.Model):
     )
     receiving_department_id = fields.Many2one(
         "hr.department",
-        string="Receiving Department",
         required=True,
         index=True,
         tracking=True,
@@ -101,7 +99,6 @@ class OpsContactSheet(models.Model):
     )
     requested_by_id = fields.Many2one(
         "res.users",
-        string="Requested By",
         required=True,
         default=lambda self: self.env.user,
         index=True,
@@ -111,9 +108,7 @@ class OpsContactSheet(models.Model):
     date_requested = fields.Date(
         string="Requested Completion", required=True, tracking=True, index=True
     )
-    owner_id = fields.Many2one(
-        "res.users", string="Owner", readonly=True, tracking=True, index=True, copy=False
-    )
+    owner_id = fields.Many2one("res.users", readonly=True, tracking=True, index=True, copy=False)
     date_promised = fields.Date(string="Promised Date", readonly=True, tracking=True, copy=False)
     decline_reason = fields.Text(readonly=True, copy=False)
     reopen_reason = fields.Text(readonly=True, copy=False)

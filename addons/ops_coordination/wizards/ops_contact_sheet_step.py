@@ -22,7 +22,6 @@ class OpsContactSheetStep(models.TransientModel):
     receiving_department_id = fields.Many2one(related="sheet_id.receiving_department_id")
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         domain="[('share', '=', False), "
         "('employee_ids.department_id', '=', receiving_department_id)]",
     )

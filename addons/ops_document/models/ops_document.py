@@ -152,7 +152,6 @@ class OpsDocument(models.Model):
     version_ids = fields.One2many("ops.document.version", "document_id", string="Versions")
     current_version_id = fields.Many2one(
         "ops.document.version",
-        string="Current Version",
         compute="_compute_current_version_id",
         store=True,
         help="The published version.",

@@ -65,7 +65,7 @@ class OpsDocumentDestruction(models.Model):
     department_id = fields.Many2one(related="document_id.department_id", store=True)
     reason = fields.Text(required=True, tracking=True)
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", default=lambda self: self.env.user, readonly=True
+        "res.users", default=lambda self: self.env.user, readonly=True
     )
     state = fields.Selection(
         [
@@ -81,9 +81,9 @@ class OpsDocumentDestruction(models.Model):
         copy=False,
         tracking=True,
     )
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_approved = fields.Datetime(string="Approved On", readonly=True, copy=False)
-    destroyed_by_id = fields.Many2one("res.users", string="Destroyed By", readonly=True, copy=False)
+    destroyed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_destroyed = fields.Datetime(string="Destroyed On", readonly=True, copy=False)
     destroyed_what = fields.Text(
         string="What Was Destroyed",

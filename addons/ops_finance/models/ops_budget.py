@@ -249,10 +249,10 @@ class OpsBudget(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
         if self.filtered(lambda b: b.state not in ("draft", "consolidation")):
             raise UserError(self.env._("An approved budget is kept; it cannot be deleted."))
-        return super().unlink()
 
     # -- steps -------------------------------------------------------------
 

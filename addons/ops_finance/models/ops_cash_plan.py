@@ -107,9 +107,7 @@ class OpsCashPlan(models.Model):
         help="Balance of the bank and cash accounts at the start of the month (posted "
         "journal items).",
     )
-    planned_closing_balance = fields.Monetary(
-        string="Planned Closing Balance", compute="_compute_actuals"
-    )
+    planned_closing_balance = fields.Monetary(compute="_compute_actuals")
     actual_income = fields.Monetary(
         compute="_compute_actuals",
         help="Posted debits of the bank and cash accounts in the month.",
@@ -260,12 +258,12 @@ class OpsCashPlan(models.Model):
             self._ops_supersede_older()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
         if self.filtered(lambda p: p.state not in ("draft", "rejected")):
             raise UserError(
                 self.env._("A submitted or approved cash plan is kept; it cannot be deleted.")
             )
-        return super().unlink()
 
     # -- steps -------------------------------------------------------------
 

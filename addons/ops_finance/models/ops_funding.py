@@ -122,7 +122,7 @@ class OpsFunding(models.Model):
         tracking=True,
         help="Finance officer reminded before each schedule item falls due.",
     )
-    schedule_ids = fields.One2many("ops.funding.schedule", "funding_id", string="Schedule")
+    schedule_ids = fields.One2many("ops.funding.schedule", "funding_id")
     received_amount = fields.Monetary(compute="_compute_amounts", string="Received")
     repaid_amount = fields.Monetary(compute="_compute_amounts", string="Repaid")
     outstanding_amount = fields.Monetary(compute="_compute_amounts", string="Outstanding")
@@ -184,10 +184,10 @@ class OpsFunding(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("ops.funding") or "/"
         return super().create(vals_list)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
         if self.filtered(lambda f: f.state != "draft"):
             raise UserError(self.env._("Only a draft funding record can be deleted."))
-        return super().unlink()
 
     # -- steps -------------------------------------------------------------
 

@@ -31,7 +31,6 @@ class OpsMeetingDecision(models.Model):
 
     minutes_id = fields.Many2one(
         "ops.meeting.minutes",
-        string="Minutes",
         required=True,
         ondelete="cascade",
         index=True,

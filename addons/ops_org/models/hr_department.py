@@ -45,7 +45,6 @@ class HrDepartment(models.Model):
     )
     deputy_id = fields.Many2one(
         "hr.employee",
-        string="Deputy",
         tracking=True,
         check_company=True,
         help="Stands in for the head of department.",

@@ -119,7 +119,8 @@ class OpsWorkflowMixin(models.AbstractModel):
                     self._ops_refuse_field(name)
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_ops_kept(self):
         if self._ops_unlink_states is not None and not self._ops_workflow_open():
             state = self._ops_state_field
             kept = self.filtered(lambda rec: rec[state] not in self._ops_unlink_states)
@@ -131,7 +132,6 @@ class OpsWorkflowMixin(models.AbstractModel):
                         state=kept[0]._ops_selection_label(state),
                     )
                 )
-        return super().unlink()
 
     def _ops_is_default(self, name, value):
         field = self._fields[name]

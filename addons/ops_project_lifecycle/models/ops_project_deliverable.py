@@ -41,7 +41,6 @@ class OpsProjectDeliverable(models.Model):
     phase_id = fields.Many2one(related="gate_id.phase_id", store=True)
     type_id = fields.Many2one(
         "ops.project.deliverable.type",
-        string="Type",
         required=True,
         domain="[('phase_id', '=', phase_id)]",
         tracking=True,
@@ -54,7 +53,7 @@ class OpsProjectDeliverable(models.Model):
         tracking=True,
         copy=False,
     )
-    author_id = fields.Many2one("res.users", default=lambda self: self.env.user, string="Author")
+    author_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     attachment_ids = fields.Many2many("ir.attachment", string="Files")
     description = fields.Html()
     # initiation request form 《项目启动申请表》

@@ -191,7 +191,7 @@ class OpsDevelopmentPlanAction(models.Model):
     )
     name = fields.Char(string="Action", required=True)
     programme_id = fields.Many2one("ops.training.programme")
-    mentor_id = fields.Many2one("hr.employee", string="Mentor")
+    mentor_id = fields.Many2one("hr.employee")
     date_due = fields.Date(string="Due")
     done = fields.Boolean()
     need_id = fields.Many2one("ops.training.need", readonly=True)
