@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Ops Suite: the set-up (without the server), a fresh test
 # database with every ops_* addon installed, pytest-odoo over addons/*/tests
-# and tests/, then the offline lint. Exits non-zero on any failure.
+# and tests/, the wheels built and installed into a fresh environment
+# (setup/wheels.sh, setup/wheel-test.sh), then the offline lint. Exits
+# non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_all
 # Browser tours (HttpCase) run in Debian's headless Chromium.
@@ -32,11 +34,15 @@ set +e
 pytest -p no:cacheprovider --odoo-config="$TEST_CONF" --odoo-database="$DB" --odoo-http \
     addons/*/tests tests "$@"
 tests_rc=$?
+# The addons as pip installs them: built as wheels, installed with the
+# metapackage into a fresh environment beside Odoo, ops_suite loaded.
+bash "$OPS_ROOT/setup/wheels.sh" && bash "$OPS_ROOT/setup/wheel-test.sh"
+wheels_rc=$?
 bash "$OPS_ROOT/setup/lint.sh"
 lint_rc=$?
 set -e
-if [ $tests_rc -ne 0 ] || [ $lint_rc -ne 0 ]; then
-    say "FAILED: tests exit $tests_rc, lint exit $lint_rc"
+if [ $tests_rc -ne 0 ] || [ $wheels_rc -ne 0 ] || [ $lint_rc -ne 0 ]; then
+    say "FAILED: tests exit $tests_rc, wheels exit $wheels_rc, lint exit $lint_rc"
     exit 1
 fi
-say "All tests and lint passed."
+say "All tests, the wheel install and lint passed."

@@ -11,6 +11,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["ops_appraisal", "account"],
+    "external_dependencies": {"python": ["openupgradelib"]},
     "auto_install": True,
     "data": [
         "security/ir.model.access.csv",

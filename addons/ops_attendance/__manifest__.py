@@ -11,6 +11,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["ops_org", "hr_attendance", "hr_holidays", "report_xlsx"],
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/ir.model.access.csv",
         "security/ops_attendance_month_security.xml",

@@ -12,7 +12,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["ops_org", "hr", "mail", "web"],
-    "external_dependencies": {"python": ["cryptography"]},
+    "external_dependencies": {"python": ["cryptography", "openupgradelib"]},
     "data": [
         "security/ir.model.access.csv",
         "security/ops_confidentiality_security.xml",
