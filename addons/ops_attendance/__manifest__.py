@@ -3,7 +3,7 @@
 {
     "name": "OPS Attendance",
     "summary": "Leave approved by authority level, monthly attendance published by HR",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

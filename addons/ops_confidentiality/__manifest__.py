@@ -4,7 +4,7 @@
     "name": "OPS Confidentiality",
     "summary": "Classification with need-to-know access, clearances and NDAs, encrypted "
     "secret attachments, access log, inspections, violation cases, IP register",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

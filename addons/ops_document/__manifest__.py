@@ -4,7 +4,7 @@
     "name": "OPS Document",
     "summary": "Internal and external company documents: review and approval on tier "
     "validation, versions, distribution, read acknowledgements, approved destruction",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Productivity",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

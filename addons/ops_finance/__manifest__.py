@@ -3,7 +3,7 @@
 {
     "name": "OPS Finance",
     "summary": "Department budgets against Accounting, adjustments, expense approvals, cash plan",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Accounting",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

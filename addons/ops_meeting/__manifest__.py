@@ -3,7 +3,7 @@
 {
     "name": "OPS Meeting",
     "summary": "Meetings by type with agenda, minutes sent to attendees, decisions followed up",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Productivity/Calendar",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

@@ -4,7 +4,7 @@
     "name": "OPS Training",
     "summary": "Onboarding, job-skill and conduct training with evaluations, "
     "dual career tracks and development plans",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite",

@@ -6,3 +6,4 @@ from . import test_suite_rules
 from . import test_suite_rpc
 from . import test_suite_confidentiality
 from . import test_demo_month
+from . import test_phone_views
