@@ -94,3 +94,15 @@ class DemoScreens(HttpCase):
             "/odoo/action-ops_project_lifecycle.project_project_action_lifecycle",
             "ops.tech.1",
         )
+        self.screen(
+            "demo_evaluations_phone",
+            "/odoo/action-ops_appraisal.ops_appraisal_evaluation_action_mine",
+            "ops.design.head",
+            phone=True,
+        )
+        self.screen(
+            "demo_my_trainings_phone",
+            "/odoo/action-ops_training.ops_training_enrolment_action_mine",
+            "ops.tech.2",
+            phone=True,
+        )

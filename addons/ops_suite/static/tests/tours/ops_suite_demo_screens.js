@@ -49,3 +49,7 @@ screen("demo_contact_sheets", `.o_action_manager :is(${RECORDS})`);
 screen("demo_document_acknowledge", ".o_form_view button[name='action_acknowledge']:visible");
 screen("demo_cash_plan", ".o_form_view .o_field_one2many .o_data_row");
 screen("demo_project_lifecycle", `.o_action_manager :is(${RECORDS})`);
+/* On a phone (390x844): the menus open on their kanban. */
+const CARDS = ".o_action_manager .o_kanban_view .o_kanban_record:not(.o_kanban_ghost)";
+screen("demo_evaluations_phone", CARDS);
+screen("demo_my_trainings_phone", CARDS);
