@@ -615,14 +615,14 @@ class TierReview(models.Model):
                     )
                 )
             (stale - done).unlink()
-            for user in wanted - keep_users:
+            new_users = wanted - keep_users
+            for user in new_users:
                 lang = self._ops_lang(user.lang)
                 summary = review.with_context(lang=lang).env._(
                     "Approve: %(tier)s", tier=review.name or ""
                 )
-                document = record.with_context(lang=lang)._ops_name_for(user)
-                # Odoo's own assignment notice follows each user's preference
-                # (inbox or e-mail); reviewers always get an e-mail instead.
+                # Quietly: the reviewers are told once, below, not by Odoo's
+                # assignment notice as well.
                 Activity.with_context(mail_activity_quick_update=True).create(
                     {
                         "res_model_id": self.env["ir.model"]._get_id(review.model),
@@ -635,18 +635,26 @@ class TierReview(models.Model):
                         "ops_tier_review_id": review.id,
                     }
                 )
-                record.with_context(lang=lang)._ops_send_email(
-                    user,
-                    f"{summary} - {document}",
-                    Markup("<p>%s</p>")
-                    % review.with_context(lang=lang).env._(
-                        "%(document)s waits for your approval (%(tier)s), requested by "
-                        "%(requester)s.",
-                        document=document,
-                        tier=review.name or "",
-                        requester=", ".join(record._ops_requester_users().mapped("name")),
-                    ),
-                )
+            if new_users:
+                # In the Odoo inbox (and the mobile app) or by e-mail, as each
+                # reviewer prefers.
+                record._ops_notify_users(new_users, review._ops_request_message)
+
+    def _ops_request_message(self, record, users):
+        """``(subject, html body)`` telling ``users`` that ``record`` waits
+        for their decision at this step, in ``record``'s language."""
+        self.ensure_one()
+        _ = self.with_context(lang=record.env.lang).env._
+        tier = self.with_context(lang=record.env.lang).name or ""
+        document = record._ops_name_for(users)
+        body = Markup("<p>%s</p>") % _(
+            "%(document)s waits for your approval (%(tier)s), requested by %(requester)s.",
+            document=document,
+            tier=tier,
+            requester=", ".join(record._ops_requester_users().mapped("name")),
+        )
+        summary = _("Approve: %(tier)s", tier=tier)
+        return f"{summary} - {document}", body
 
     def _ops_start_clock(self, record):
         """The step waits for its reviewers from now: its deadline is the
@@ -706,23 +714,23 @@ class TierReview(models.Model):
         reviewers = record._ops_cleared_users(self.reviewer_ids - self.ops_escalated_user_ids)
         since = fields.Datetime.to_string(self.ops_pending_since or self.create_date)
         if level == 1:
-            for user in reviewers:
-                lang = self._ops_lang(user.lang)
-                _ = self.with_context(lang=lang).env._
-                document = record.with_context(lang=lang)._ops_name_for(user)
-                record.with_context(lang=lang)._ops_send_email(
-                    user,
-                    _("Reminder: %(tier)s - %(document)s", tier=self.name or "", document=document),
-                    Markup("<p>%s</p>")
-                    % _(
-                        "%(document)s has waited for your decision (%(tier)s) since %(since)s; "
-                        "it was due by %(deadline)s.",
-                        document=document,
-                        tier=self.name or "",
-                        since=since,
-                        deadline=fields.Datetime.to_string(self.ops_response_deadline),
-                    ),
+
+            def reminder(rec, users):
+                _ = self.with_context(lang=rec.env.lang).env._
+                tier = self.with_context(lang=rec.env.lang).name or ""
+                document = rec._ops_name_for(users)
+                subject = _("Reminder: %(tier)s - %(document)s", tier=tier, document=document)
+                body = Markup("<p>%s</p>") % _(
+                    "%(document)s has waited for your decision (%(tier)s) since %(since)s; "
+                    "it was due by %(deadline)s.",
+                    document=document,
+                    tier=tier,
+                    since=since,
+                    deadline=fields.Datetime.to_string(self.ops_response_deadline),
                 )
+                return subject, body
+
+            record._ops_notify_users(reviewers, reminder)
         elif level == 2:
             heads = self.env["res.users"]
             for user in reviewers:

@@ -512,9 +512,9 @@ class TierValidation(models.AbstractModel):
         return res
 
     def _ops_after_decision(self, reviews, decision):
-        """Chatter line, e-mail to the requester (in their language),
-        messenger webhook (in the company's), and the approval activities
-        closed."""
+        """Chatter line, a notification to the requester (``_ops_notify``:
+        inbox or e-mail as they prefer, in their language), messenger
+        webhook (in the company's), and the approval activities closed."""
         self.ensure_one()
         reviews._ops_sync_activities()
         title, text, body = self._ops_decision_text(reviews, decision, self.env.lang)
@@ -538,16 +538,16 @@ class TierValidation(models.AbstractModel):
                     ),
                     subtype_xmlid="mail.mt_note",
                 )
-        for requester in self._ops_requester_users() - self.env.user:
+
+        def decision_message(record, users):
             # A requester no longer cleared for the document (its level rose)
             # reads the decision without its name or the reviewer's comment.
-            cleared = bool(self.sudo()._ops_cleared_users(requester))
-            lang = self._ops_lang(requester.lang)
-            title, text, body = self._ops_decision_text(
-                reviews, decision, lang, with_comment=cleared
+            title, _text, body = record._ops_decision_text(
+                reviews, decision, record.env.lang, with_comment=record._ops_named_to(users)
             )
-            document = self.with_context(lang=lang)._ops_name_for(requester)
-            self._ops_send_email(requester, f"{title}: {document}", body)
+            return f"{title}: {record._ops_name_for(users)}", body
+
+        self._ops_notify_users(self._ops_requester_users() - self.env.user, decision_message)
         company_lang = self._ops_lang(self._get_company().partner_id.lang)
         title, text, body = self._ops_decision_text(reviews, decision, company_lang)
         self._ops_notify_webhook(title, f"{self.display_name}: {text}")
@@ -584,23 +584,96 @@ class TierValidation(models.AbstractModel):
         # sudo: only the label of the model is read.
         return self.env["ir.model"].sudo()._get(self._name).name or self._description
 
+    def _ops_named_to(self, users):
+        """Whether ``self`` may be named to every one of ``users``: it is not
+        classified above internal, or they are all cleared for its level and
+        need to know it."""
+        self.ensure_one()
+        # sudo: only to read the document's level and need-to-know lists;
+        # only a yes or no comes out.
+        record = self.sudo()
+        return record._ops_classified_rank() < 2 or record._ops_cleared_users(users) == users
+
     def _ops_name_for(self, users):
         """The name of ``self`` to show to ``users``: its display name when
         every one of them is cleared for it, else only its kind."""
         self.ensure_one()
-        # sudo: only to read the document's level and need-to-know lists.
-        record = self.sudo()
-        if record._ops_classified_rank() >= 2 and record._ops_cleared_users(users) != users:
+        if not self._ops_named_to(users):
             return self._ops_kind()
-        return record.display_name
+        # sudo: the display name, for users cleared for the document.
+        return self.sudo().display_name
 
     def _ops_link(self):
         self.ensure_one()
         base_url = self.get_base_url()
         return f"{base_url}/mail/view?model={self._name}&res_id={self.id}"
 
+    def _ops_notify_users(self, users, compose):
+        """Tell each of ``users`` once of ``self`` (``_ops_notify``), in their
+        own language: one message per language and per whether they may be
+        told the document's name. ``compose(record, users)`` gives the
+        ``(subject, html body)`` for such a group, ``record`` being ``self``
+        in the group's language; it names the document with
+        ``record._ops_name_for(users)``."""
+        self.ensure_one()
+        groups = {}
+        for user in users:
+            key = (self._ops_lang(user.lang), self._ops_named_to(user))
+            groups[key] = groups.get(key, self.env["res.users"]) | user
+        for (lang, _named), group in groups.items():
+            record = self.with_context(lang=lang)
+            subject, body = compose(record, group)
+            record._ops_notify(group, subject, body)
+
+    def _ops_notify(self, users, subject, body):
+        """Tell ``users`` of ``self`` as Odoo tells of a message
+        (``message_notify``): one notification each, in their Discuss inbox
+        and the mobile app or by e-mail as each prefers (``notification_type``
+        of their user), e-mails queued. The text is in the context's
+        language.
+
+        When every one of ``users`` may be told the document's name the
+        message is on the document, which it links to as Odoo's
+        notifications do, and carries its name. Otherwise (a confidential or
+        secret document they are not cleared for) it is on no document:
+        Odoo shows the name of a message's document to whoever reads the
+        message, so it names only the kind of document and carries the
+        document's link, which opens only for its readers. A document
+        without a chatter is e-mailed about (``_ops_send_email``)."""
+        self.ensure_one()
+        if not users:
+            return self.env["mail.message"]
+        if not hasattr(self, "message_notify"):
+            return self._ops_send_email(users, subject, body)
+        values = {
+            "partner_ids": users.partner_id.ids,
+            "subject": subject,
+            "author_id": self.env.user.partner_id.id,
+            "email_from": self.env.user.email_formatted or self.env.company.email_formatted or None,
+            # Stored on the message, shown by the e-mail and the push
+            # notification: the name only for those cleared for it.
+            "record_name": self._ops_name_for(users),
+            # Sent by Odoo's mail queue, after the decision is committed.
+            "force_send": False,
+        }
+        if self._ops_named_to(users):
+            # sudo: the acting user (the requester, the reviewer who decided
+            # the step before, or the escalation job) may not write the
+            # document. The message goes only to ``users``, every one cleared
+            # for it; besides them only its author (the acting user, who just
+            # acted on the document) and the document's readers read it.
+            return self.sudo().message_notify(body=body, **values)
+        body += Markup('<p><a href="%s">%s</a></p>') % (
+            self._ops_link(),
+            self.env._("Open %(document)s", document=self._ops_kind()),
+        )
+        # sudo: a message on no document, read only by ``users`` and its
+        # author; it names only the kind of document and its link.
+        return self.env["mail.thread"].sudo().message_notify(body=body, **values)
+
     def _ops_send_email(self, users, subject, body):
-        """E-mail always, whatever each user's notification preference."""
+        """E-mail always, whatever each user's notification preference: for
+        documents without a chatter (``_ops_notify``)."""
         self.ensure_one()
         partners = users.partner_id.filtered("email")
         if not partners:

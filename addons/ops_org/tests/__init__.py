@@ -7,3 +7,4 @@ from . import test_tier_review_access
 from . import test_attachment_access
 from . import test_tier_review_escalation
 from . import test_oca_chinese
+from . import test_approval_notifications

@@ -38,3 +38,26 @@ class OpsApprovalTester(models.Model):
     def action_cancel(self):
         self._ops_transition("cancel")
         return True
+
+
+class OpsApprovalTesterPlain(models.Model):
+    """The same document without a chatter (no ``mail.thread``)."""
+
+    _name = "ops.approval.tester.plain"
+    _description = "Approval Tester Without Chatter"
+    _inherit = ["tier.validation", "ops.workflow.mixin"]
+    _ops_requester_field = "user_id"
+    _state_from = ["draft"]
+    _state_to = ["confirmed"]
+    _ops_state_validated = "confirmed"
+    _ops_transitions = {"submit": Transition(("draft",), None)}
+
+    name = fields.Char(default="Request")
+    state = fields.Selection([("draft", "Draft"), ("confirmed", "Confirmed")], default="draft")
+    user_id = fields.Many2one("res.users", default=lambda self: self.env.user)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+
+    def action_submit(self):
+        self._ops_transition("submit")
+        self._ops_request_validation()
+        return True

@@ -298,15 +298,19 @@ class TestClassifiedApproval(ApprovalCommon):
             # The requester is not cleared (the level rose after the request).
             record = self._request(self.user_employee)
             record.with_user(self.user_head)._ops_approve(comment="Camera is too dear")
-        mails = self.env["mail.mail"].search(
-            [("model", "=", record._name), ("res_id", "=", record.id)]
-        )
+        # Both prefer e-mails (Odoo's default).
+        mails = self.env["mail.mail"].search([])
         to_head = mails.filtered(lambda m: self.user_head.partner_id in m.recipient_ids)
         self.assertIn("Camera", to_head.subject)
+        self.assertEqual((to_head.model, to_head.res_id), (record._name, record.id))
         to_requester = mails.filtered(lambda m: self.user_employee.partner_id in m.recipient_ids)
         self.assertEqual(len(to_requester), 1)
         self.assertNotIn("Camera", to_requester.subject + to_requester.body_html)
+        self.assertNotIn("too dear", to_requester.body_html)
         self.assertIn("Approval Tester", to_requester.subject)
+        # On no document: Odoo names a message's document to its readers.
+        self.assertFalse(to_requester.model)
+        self.assertFalse(to_requester.mail_message_id.model)
 
     def _officer_notices(self):
         return self.env["mail.message"].search(

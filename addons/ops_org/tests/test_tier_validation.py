@@ -9,14 +9,18 @@ from odoo.tests import Form, tagged
 from .common import OpsOrgCommon
 
 
-def load_approval_tester(cls):
-    """Register the test document ``ops.approval.tester`` and its two tiers:
-    the requester's department head, then Leadership above 1000."""
+def load_approval_tester(cls, *others):
+    """Register the test document ``ops.approval.tester`` (and the other
+    classes of ``ops_approval_tester`` named in ``others``) and its two
+    tiers: the requester's department head, then Leadership above 1000."""
     cls.loader = FakeModelLoader(cls.env, cls.__module__)
     cls.loader.backup_registry()
-    from .ops_approval_tester import OpsApprovalTester
+    # Imported once the registry is saved, as odoo_test_helper requires.
+    from . import ops_approval_tester
 
-    cls.loader.update_registry((OpsApprovalTester,))
+    cls.loader.update_registry(
+        [getattr(ops_approval_tester, name) for name in ("OpsApprovalTester", *others)]
+    )
     cls.addClassCleanup(cls.loader.restore_registry)
     model = cls.env["ir.model"]._get("ops.approval.tester")
     cls.env["ir.model.access"].create(
