@@ -10,11 +10,8 @@ cycles, and the faster close counts; the garbage collector is off while
 timing (as in timeit).
 """
 
-import gc
-import time
-
 from fixtures import appraisal_template
-from timing import per_employee_rows
+from timing import measured, per_employee_rows
 
 SIZES = (500, 5000)
 WARM_UP = 50
@@ -69,14 +66,7 @@ def _cycle(env, size, run=0):
 
 
 def _close(env, cycle):
-    env.invalidate_all()
-    cr = env.cr
-    # As timeit does: no garbage collection while timing, so that a
-    # collection falling into one size's run does not decide the ratio.
-    gc.collect()
-    gc.disable()
-    try:
-        queries, start = cr.sql_log_count, time.perf_counter()
+    def close():
         cycle.action_calibrate()
         cycle.action_publish()
         sheet = env["ops.appraisal.bonus.sheet"].create(
@@ -84,11 +74,9 @@ def _close(env, cycle):
         )
         sheet.action_compute()
         cycle.action_close()
-        env.flush_all()
-        elapsed = time.perf_counter() - start
-    finally:
-        gc.enable()
-    return elapsed, cr.sql_log_count - queries, len(cycle.appraisal_ids)
+
+    elapsed, queries, _result = measured(env, close)
+    return elapsed, queries, len(cycle.appraisal_ids)
 
 
 def run(env):

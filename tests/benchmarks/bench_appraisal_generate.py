@@ -30,6 +30,13 @@ USER_EVERY = 5
 PEERS = 2
 
 
+def _copied_columns(cr, table, *set_apart):
+    """The columns of ``table`` a copy takes from its template, quoted and
+    joined: all but those in ``set_apart``."""
+    cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s", [table])
+    return ", ".join(f'"{c}"' for (c,) in cr.fetchall() if c not in set_apart)
+
+
 def _users(env, count, tag):
     """``count`` internal users, copied in SQL (partner, user, groups,
     companies) from one the ORM creates."""
@@ -38,12 +45,7 @@ def _users(env, count, tag):
     )
     env.flush_all()
     cr = env.cr
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
-        ["res_partner"],
-    )
-    partner_cols = [c for (c,) in cr.fetchall() if c not in ("id", "name", "complete_name")]
-    cols = ", ".join(f'"{c}"' for c in partner_cols)
+    cols = _copied_columns(cr, "res_partner", "id", "name", "complete_name")
     cr.execute(
         f"""INSERT INTO res_partner ({cols}, name, complete_name)
             SELECT {cols}, 'Bench rater ' || %(tag)s || '-' || n,
@@ -54,12 +56,7 @@ def _users(env, count, tag):
         {"tag": tag, "count": count, "id": template.partner_id.id},
     )
     partner_ids = [row[0] for row in cr.fetchall()]
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
-        ["res_users"],
-    )
-    user_cols = [c for (c,) in cr.fetchall() if c not in ("id", "login", "partner_id")]
-    cols = ", ".join(f'"{c}"' for c in user_cols)
+    cols = _copied_columns(cr, "res_users", "id", "login", "partner_id")
     cr.execute(
         f"""INSERT INTO res_users ({cols}, login, partner_id)
             SELECT {cols}, 'bench-rater-' || %(tag)s || '-' || p.n, p.partner_id

@@ -1,6 +1,7 @@
 """Timing shared by the benchmarks (``run.py`` puts this folder first on
 ``sys.path``)."""
 
+import gc
 import time
 
 
@@ -17,6 +18,24 @@ def best_in_turn(repeat, *funcs):
             elapsed = time.perf_counter() - start
             best[index] = elapsed if best[index] is None else min(best[index], elapsed)
     return list(zip(best, results, strict=True))
+
+
+def measured(env, func):
+    """``(seconds, queries, result)`` of ``func()`` and the flush of what it wrote,
+    from an empty record cache, the garbage collector off while timing (as
+    timeit does: a collection falling into one size's run must not decide
+    a ratio)."""
+    env.invalidate_all()
+    cr = env.cr
+    gc.collect()
+    gc.disable()
+    try:
+        queries, start = cr.sql_log_count, time.perf_counter()
+        result = func()
+        env.flush_all()
+        return time.perf_counter() - start, cr.sql_log_count - queries, result
+    finally:
+        gc.enable()
 
 
 def per_employee_rows(label, small, large):
